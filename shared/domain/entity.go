@@ -1,0 +1,58 @@
+package domain
+
+import (
+	"regexp"
+	"time"
+)
+
+// Kind names a type of catalog document.
+type Kind string
+
+const (
+	KindCategory   Kind = "category"
+	KindGenre      Kind = "genre"
+	KindCastMember Kind = "cast_member"
+	KindVideo      Kind = "video"
+	KindVideoMedia Kind = "video_media"
+	KindImageMedia Kind = "image_media"
+)
+
+// Kinds lists every Kind, in a stable order.
+var Kinds = []Kind{KindCategory, KindGenre, KindCastMember, KindVideo, KindVideoMedia, KindImageMedia}
+
+// Entity is a row of the admin database as the catalog keeps it.
+type Entity interface {
+	EntityKind() Kind
+	EntityID() string
+	// Visible reports whether clients may browse the entity.
+	Visible() bool
+	// Validate returns a *ValidationError for the first broken rule.
+	Validate() error
+}
+
+var idPattern = regexp.MustCompile(`^[0-9A-Za-z_-]{1,64}$`)
+
+// ValidateID checks an entity id: the admin uses 32 hex characters, but any
+// short token of URL-safe characters is accepted so ids stay opaque.
+func ValidateID(entity, id string) error {
+	if !idPattern.MatchString(id) {
+		return invalid(entity, "id", "must be 1 to 64 characters of [0-9A-Za-z_-], got %q", id)
+	}
+	return nil
+}
+
+func validateName(entity, field, value string, max int) error {
+	if value == "" {
+		return invalid(entity, field, "must not be empty")
+	}
+	if n := len([]rune(value)); n > max {
+		return invalid(entity, field, "must be at most %d characters, got %d", max, n)
+	}
+	return nil
+}
+
+// Timestamps are the admin's audit columns.
+type Timestamps struct {
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
