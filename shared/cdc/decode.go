@@ -62,7 +62,10 @@ func (c Change) ID() (string, error) {
 	if r.err != nil {
 		return "", r.err
 	}
-	return id, domain.ValidateID(c.Table, id)
+	if err := domain.ValidateID(c.Table, id); err != nil {
+		return "", err
+	}
+	return id, nil
 }
 
 // Decode turns a KafkaSource CloudEvent, binary or structured mode, carrying a
