@@ -2,6 +2,7 @@ package cdc
 
 import (
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/videocatalog/catalog/shared/domain"
@@ -45,7 +46,11 @@ func get[T any](r *rowReader, col, what string) T {
 	}
 	t, ok := v.(T)
 	if !ok {
-		r.err = invalidf("%s.%s: expected %s, found %T %v", r.table, col, what, v, v)
+		found := fmt.Sprintf("%T %v", v, v)
+		if s, isString := v.(string); isString {
+			found = fmt.Sprintf("string %q", s)
+		}
+		r.err = invalidf("%s.%s: expected %s, found %s", r.table, col, what, found)
 	}
 	return t
 }
