@@ -193,13 +193,10 @@ func decodeRow(table string, cols map[string]column, which string, v any, s *fie
 
 // decodePosition reads the binlog coordinates. They are required: changes are
 // ordered by binlog position only, never by Kafka offset, which restarts when a
-// topic is re-created.
+// topic is re-created. Its errors are plain; change adds the table and ErrInvalid.
 func (r raw) decodePosition() (domain.Position, error) {
 	names := r.positionNames
-	hint := ""
-	if names.file[0] != "file" {
-		hint = " (ExtractNewRecordState must add them: add.fields=op,table,file,pos,row)"
-	}
+	hint := names.hint
 	var p domain.Position
 	file, name := lookup(r.position, names.file)
 	switch f := file.(type) {

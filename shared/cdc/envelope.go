@@ -45,11 +45,11 @@ func parseMessage(data []byte) (message, error) {
 	if err != nil {
 		return message{}, invalidf("data is not JSON: %v", err)
 	}
+	if v == nil {
+		return message{}, nil
+	}
 	top, ok := v.(map[string]any)
-	if v == nil || !ok {
-		if v == nil {
-			return message{}, nil
-		}
+	if !ok {
 		return message{}, invalidf("data must be a JSON object, found %s", describe(v))
 	}
 	rawSchema, hasSchema := top["schema"]
@@ -100,8 +100,12 @@ type raw struct {
 	columns       *fieldSchema // struct schema of the rows, nil when schemas are off
 }
 
-// positionNames are the keys of the position fields in raw.position.
-type positionNames struct{ file, pos, row, snapshot []string }
+// positionNames are the keys of the position fields in raw.position, and what
+// to say when they are missing.
+type positionNames struct {
+	file, pos, row, snapshot []string
+	hint                     string
+}
 
 var (
 	sourcePosition = positionNames{
@@ -114,6 +118,7 @@ var (
 		pos:      []string{"__pos", "__source_pos"},
 		row:      []string{"__row", "__source_row"},
 		snapshot: []string{"__snapshot", "__source_snapshot"},
+		hint:     " (ExtractNewRecordState must add them: add.fields=op,table,file,pos,row)",
 	}
 )
 
