@@ -434,3 +434,21 @@ func withContentType(e event.Event, ct string) event.Event {
 	e.SetDataContentType(ct)
 	return e
 }
+
+func TestDecodeDecimalSchema(t *testing.T) {
+	// With a Decimal schema, "1234" is base64 (0xd76df8 = -2658824 unscaled), not
+	// the plain decimal it would be read as without a schema; the scale is the schema's.
+	data := `{"schema":{"type":"struct","fields":[{"field":"duration","type":"bytes",` +
+		`"name":"org.apache.kafka.connect.data.Decimal","parameters":{"scale":"3"}}]},` +
+		`"payload":{"duration":"1234","__file":"f.1","__pos":1}}`
+	c, err := Decode(kafkaEvent(topic("videos"), data))
+	checkErr(t, err, "")
+	if got := c.After["duration"]; got != -2658.824 {
+		t.Errorf("duration = %v, want -2658.824", got)
+	}
+	c, err = Decode(kafkaEvent(topic("videos"), `{"duration":"1234","__file":"f.1","__pos":1}`))
+	checkErr(t, err, "")
+	if got := c.After["duration"]; got != 1234.0 {
+		t.Errorf("schema-less duration = %v, want 1234", got)
+	}
+}

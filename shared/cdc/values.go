@@ -59,6 +59,10 @@ func normalize(c column, s *fieldSchema, v any) (any, error) {
 			if scale, err = schemaScale(s); err != nil {
 				return nil, err
 			}
+			// The schema says precise mode: a string is base64, even one of digits only.
+			if str, ok := v.(string); ok {
+				return unscaledBase64(str, scale)
+			}
 		}
 		return toDecimal(v, scale)
 	default: // kindDatetime
