@@ -46,17 +46,18 @@ var reasonWords = strings.NewReplacer("perPage", "per_page", "yearFrom", "year_f
 	"(first, after)", "(cursor)")
 
 func writeError(w http.ResponseWriter, r *http.Request, err error) {
+	var bad *badParam
 	var paramErr *browse.ParamError
 	var notReady *browse.NotReadyError
 	switch {
+	case errors.As(err, &bad):
+		writeBadParam(w, bad.name, bad.reason)
 	case errors.As(err, &paramErr):
 		name := paramErr.Param
 		if rest, ok := paramNames[name]; ok {
 			name = rest
 		}
-		reason := reasonWords.Replace(paramErr.Reason)
-		writeProblem(w, problem{Status: http.StatusBadRequest, Detail: name + " " + reason,
-			InvalidParams: []invalidParam{{Name: name, Reason: reason}}})
+		writeBadParam(w, name, reasonWords.Replace(paramErr.Reason))
 	case errors.Is(err, domain.ErrNotFound):
 		writeProblem(w, problem{Status: http.StatusNotFound, Detail: "no such " + strings.TrimSuffix(resource(r), "s") + " " + r.PathValue("id")})
 	case errors.As(err, &notReady):
@@ -70,6 +71,11 @@ func writeError(w http.ResponseWriter, r *http.Request, err error) {
 		slog.ErrorContext(r.Context(), "catalog request failed", "path", r.URL.Path, "error", err)
 		writeProblem(w, problem{Status: http.StatusInternalServerError, Detail: "the request failed; it has been logged"})
 	}
+}
+
+func writeBadParam(w http.ResponseWriter, name, reason string) {
+	writeProblem(w, problem{Status: http.StatusBadRequest, Detail: name + " " + reason,
+		InvalidParams: []invalidParam{{Name: name, Reason: reason}}})
 }
 
 // resource is the collection a path names, e.g. "cast_members" for /v1/cast_members/x.

@@ -19,6 +19,13 @@ var (
 		"categories", "genres", "cast_members", "rating", "year_launched", "year_from", "year_to", "opened", "facets")
 )
 
+// badParam is a parameter this layer refuses; its name is already this API's.
+type badParam struct {
+	name, reason string
+}
+
+func (e *badParam) Error() string { return e.name + " " + e.reason }
+
 // query is the parameters of a request once known to be allowed and single.
 // An empty value counts as absent, as forms send unfilled fields that way.
 type query map[string]string
@@ -28,7 +35,7 @@ type query map[string]string
 func readQuery(raw string, allowed []string) (query, error) {
 	values, err := url.ParseQuery(raw)
 	if err != nil {
-		return nil, &browse.ParamError{Param: "query", Reason: "is not a valid URL query: " + err.Error()}
+		return nil, &badParam{name: "query", reason: "is not a valid URL query: " + err.Error()}
 	}
 	q := query{}
 	for _, name := range slices.Sorted(maps.Keys(values)) {
@@ -36,7 +43,7 @@ func readQuery(raw string, allowed []string) (query, error) {
 		case !slices.Contains(allowed, name):
 			return nil, unknownParam(name, allowed)
 		case len(values[name]) > 1:
-			return nil, &browse.ParamError{Param: name, Reason: "must be given once; list ids as comma-separated values"}
+			return nil, &badParam{name: name, reason: "must be given once; list ids as comma-separated values"}
 		case values[name][0] != "":
 			q[name] = values[name][0]
 		}
@@ -46,9 +53,9 @@ func readQuery(raw string, allowed []string) (query, error) {
 
 func unknownParam(name string, allowed []string) error {
 	if len(allowed) == 0 {
-		return &browse.ParamError{Param: name, Reason: "is not a parameter of this endpoint, which takes none"}
+		return &badParam{name: name, reason: "is not a parameter of this endpoint, which takes none"}
 	}
-	return &browse.ParamError{Param: name, Reason: "is not a parameter of this endpoint; use one of " + strings.Join(allowed, ", ")}
+	return &badParam{name: name, reason: "is not a parameter of this endpoint; use one of " + strings.Join(allowed, ", ")}
 }
 
 func (q query) int(name string, err *error) *int {
@@ -58,7 +65,7 @@ func (q query) int(name string, err *error) *int {
 	}
 	n, convErr := strconv.Atoi(s)
 	if convErr != nil {
-		*err = &browse.ParamError{Param: name, Reason: fmt.Sprintf("must be an integer, got %q", s)}
+		*err = &badParam{name: name, reason: fmt.Sprintf("must be an integer, got %q", s)}
 		return nil
 	}
 	return &n
@@ -70,7 +77,7 @@ func (q query) bool(name string, err *error) *bool {
 		return nil
 	}
 	if s != "true" && s != "false" {
-		*err = &browse.ParamError{Param: name, Reason: fmt.Sprintf("must be true or false, got %q", s)}
+		*err = &badParam{name: name, reason: fmt.Sprintf("must be true or false, got %q", s)}
 		return nil
 	}
 	b := s == "true"
@@ -87,7 +94,7 @@ func (q query) ids(name string, err *error) []string {
 	ids := strings.Split(s, ",")
 	for _, id := range ids {
 		if domain.ValidateID(name, id) != nil {
-			*err = &browse.ParamError{Param: name, Reason: fmt.Sprintf("must be comma-separated ids of [0-9A-Za-z_-], got %q", id)}
+			*err = &badParam{name: name, reason: fmt.Sprintf("must be comma-separated ids of [0-9A-Za-z_-], got %q", id)}
 			return nil
 		}
 	}
@@ -124,7 +131,7 @@ func (q query) list(sorts map[string]domain.SortField) (browse.ListParams, page,
 	if s, ok := q["sort"]; ok {
 		field, known := sorts[s]
 		if !known {
-			return p, page{}, &browse.ParamError{Param: "sort", Reason: fmt.Sprintf("must be one of %s, got %q", strings.Join(slices.Sorted(maps.Keys(sorts)), ", "), s)}
+			return p, page{}, &badParam{name: "sort", reason: fmt.Sprintf("must be one of %s, got %q", strings.Join(slices.Sorted(maps.Keys(sorts)), ", "), s)}
 		}
 		p.Sort.Field = field
 	}
@@ -133,7 +140,7 @@ func (q query) list(sorts map[string]domain.SortField) (browse.ListParams, page,
 	case "desc":
 		p.Sort.Desc = true
 	default:
-		return p, page{}, &browse.ParamError{Param: "direction", Reason: fmt.Sprintf("must be asc or desc, got %q", q["direction"])}
+		return p, page{}, &badParam{name: "direction", reason: fmt.Sprintf("must be asc or desc, got %q", q["direction"])}
 	}
 	pg := page{perPage: browse.DefaultPageSize}
 	if perPage != nil {
@@ -141,7 +148,7 @@ func (q query) list(sorts map[string]domain.SortField) (browse.ListParams, page,
 	}
 	if p.After != "" {
 		if number != nil {
-			return p, page{}, &browse.ParamError{Param: "page", Reason: "cannot be combined with cursor, which already says where the page starts"}
+			return p, page{}, &badParam{name: "page", reason: "cannot be combined with cursor, which already says where the page starts"}
 		}
 		p.First = perPage
 		return p, pg, nil

@@ -171,8 +171,20 @@ func facetsOf(f *browse.Facets) *facetsView {
 		Genres: each(f.Genres, func(g browse.GenreFacet) entityCount {
 			return entityCount{ID: g.Genre.ID, Name: g.Genre.Name, Count: g.Count}
 		}),
-		Ratings: each(f.Ratings, func(r browse.RatingFacet) ratingCount { return ratingCount{Rating: r.Rating, Count: r.Count} }),
-		Years:   each(f.Years, func(y browse.YearFacet) yearCount { return yearCount{Year: y.Year, Count: y.Count} }),
+		Ratings: []ratingCount{},
+		Years:   []yearCount{},
+	}
+	// Unrated and undated videos are counted under empty values, which no
+	// filter can select: they are left out.
+	for _, r := range f.Ratings {
+		if r.Rating != "" {
+			view.Ratings = append(view.Ratings, ratingCount{Rating: r.Rating, Count: r.Count})
+		}
+	}
+	for _, y := range f.Years {
+		if y.Year != 0 {
+			view.Years = append(view.Years, yearCount{Year: y.Year, Count: y.Count})
+		}
 	}
 	return view
 }

@@ -1,0 +1,63 @@
+package rest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/videocatalog/catalog/shared/domain"
+)
+
+var everyEndpoint = []string{
+	"/v1/videos", "/v1/videos/v1", "/v1/videos/v1/playback",
+	"/v1/categories", "/v1/categories/c1", "/v1/genres", "/v1/genres/g1",
+	"/v1/cast_members", "/v1/cast_members/m1",
+}
+
+func TestStoreUnavailable(t *testing.T) {
+	h, store := catalogAPI(t)
+	store.err = fmt.Errorf("bleve: %w", domain.ErrUnavailable)
+	for _, target := range everyEndpoint {
+		a := get(t, h, target)
+		a.problem(t, http.StatusServiceUnavailable, "")
+		if a.header.Get("Retry-After") != retryAfter {
+			t.Errorf("%s: Retry-After = %q", target, a.header.Get("Retry-After"))
+		}
+	}
+}
+
+// failingCategories fails category lookups only, as a store can fail
+// half-way through resolving a page's relations.
+type failingCategories struct {
+	domain.CatalogReader
+	err error
+}
+
+func (f failingCategories) Categories(context.Context, []string) ([]domain.Category, error) {
+	return nil, f.err
+}
+
+func TestRelationLookupFails(t *testing.T) {
+	store := newFakeStore()
+	fill(t, store)
+	h := newAPI(t, failingCategories{CatalogReader: store, err: domain.ErrUnavailable}, true)
+	for _, target := range []string{"/v1/videos", "/v1/videos/v1", "/v1/genres", "/v1/genres/g1", "/v1/categories/c1"} {
+		get(t, h, target).problem(t, http.StatusServiceUnavailable, "")
+	}
+}
+
+func TestUnexpectedErrorIsLoggedNotShown(t *testing.T) {
+	store := newFakeStore()
+	fill(t, store)
+	h := newAPI(t, failingCategories{CatalogReader: store, err: errors.New("secret internals")}, true)
+	a := call(t, h, http.MethodGet, "/v1/categories/c1")
+	if a.status != http.StatusInternalServerError || a.header.Get("Content-Type") != "application/problem+json" {
+		t.Fatalf("status %d %v", a.status, a.header)
+	}
+	if detail := a.body["detail"].(string); detail == "" || strings.Contains(detail, "secret") {
+		t.Errorf("detail %q", detail)
+	}
+}
