@@ -11,8 +11,8 @@ import (
 func TestListVideos(t *testing.T) {
 	h, _ := catalogAPI(t)
 	a := get(t, h, "/v1/videos")
-	if got := ids(t, a.ok(t)); !slices.Equal(got, []string{"v1", "v2", "v4"}) {
-		t.Errorf("videos %v, want the published ones", got)
+	if got := ids(t, a.ok(t)); !slices.Equal(got, []string{"v2", "v4", "v1"}) {
+		t.Errorf("videos %v, want the published ones by title", got)
 	}
 	meta := a.body["meta"].(map[string]any)
 	if meta["page"] != 1.0 || meta["per_page"] != 20.0 || meta["total"] != 3.0 || meta["next_cursor"] != nil || meta["facets"] != nil {

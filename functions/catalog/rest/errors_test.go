@@ -18,8 +18,11 @@ var everyEndpoint = []string{
 }
 
 func TestStoreUnavailable(t *testing.T) {
-	h, store := catalogAPI(t)
-	store.err = fmt.Errorf("bleve: %w", domain.ErrUnavailable)
+	h, spy := catalogAPI(t)
+	// A closed store fails every call with domain.ErrUnavailable.
+	if err := spy.store.Close(); err != nil {
+		t.Fatal(err)
+	}
 	for _, target := range everyEndpoint {
 		a := get(t, h, target)
 		a.problem(t, http.StatusServiceUnavailable, "")
@@ -41,18 +44,16 @@ func (f failingCategories) Categories(context.Context, []string) ([]domain.Categ
 }
 
 func TestRelationLookupFails(t *testing.T) {
-	store := newFakeStore()
-	fill(t, store)
-	h := newAPI(t, failingCategories{CatalogReader: store, err: domain.ErrUnavailable}, true)
+	_, spy := catalogAPI(t)
+	h := newAPI(t, failingCategories{CatalogReader: spy, err: fmt.Errorf("bleve: %w", domain.ErrUnavailable)}, true)
 	for _, target := range []string{"/v1/videos", "/v1/videos/v1", "/v1/genres", "/v1/genres/g1", "/v1/categories/c1"} {
 		get(t, h, target).problem(t, http.StatusServiceUnavailable, "")
 	}
 }
 
 func TestUnexpectedErrorIsLoggedNotShown(t *testing.T) {
-	store := newFakeStore()
-	fill(t, store)
-	h := newAPI(t, failingCategories{CatalogReader: store, err: errors.New("secret internals")}, true)
+	_, spy := catalogAPI(t)
+	h := newAPI(t, failingCategories{CatalogReader: spy, err: errors.New("secret internals")}, true)
 	a := call(t, h, http.MethodGet, "/v1/categories/c1")
 	if a.status != http.StatusInternalServerError || a.header.Get("Content-Type") != "application/problem+json" {
 		t.Fatalf("status %d %v", a.status, a.header)

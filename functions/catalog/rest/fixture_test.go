@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/videocatalog/catalog/shared/domain"
 	"github.com/videocatalog/catalog/shared/gateway/cdnsign"
+	"github.com/videocatalog/catalog/shared/gateway/embedded"
 	"github.com/videocatalog/catalog/shared/usecase/browse"
 )
 
@@ -110,11 +112,58 @@ func newAPI(t *testing.T, reader domain.CatalogReader, signed bool) http.Handler
 	return NewHandler(browse.New(reader, signer, browse.Config{MediaBaseURL: mediaBase, PlaybackTTL: time.Hour}))
 }
 
-// catalogAPI is the API over the filled fake store.
-func catalogAPI(t *testing.T) (http.Handler, *fakeStore) {
-	s := newFakeStore()
-	fill(t, s)
-	return newAPI(t, s, true), s
+// catalogAPI is the API over the real embedded store, filled with the
+// fixture; the spy in between records the store's list queries.
+func catalogAPI(t *testing.T) (http.Handler, *spyReader) {
+	t.Helper()
+	store, err := embedded.OpenMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	fill(t, store)
+	spy := &spyReader{CatalogReader: store, store: store}
+	return newAPI(t, spy, true), spy
+}
+
+// spyReader records the last list query it passed on.
+type spyReader struct {
+	domain.CatalogReader
+	store *embedded.Store
+	mu    sync.Mutex
+	last  domain.VideoQuery
+}
+
+func (s *spyReader) lastList() domain.VideoQuery {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.last
+}
+
+func (s *spyReader) record(q domain.VideoQuery) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.last = q
+}
+
+func (s *spyReader) ListCategories(ctx context.Context, q domain.ListQuery) (domain.Page[domain.Category], error) {
+	s.record(domain.VideoQuery{ListQuery: q})
+	return s.CatalogReader.ListCategories(ctx, q)
+}
+
+func (s *spyReader) ListGenres(ctx context.Context, q domain.ListQuery) (domain.Page[domain.Genre], error) {
+	s.record(domain.VideoQuery{ListQuery: q})
+	return s.CatalogReader.ListGenres(ctx, q)
+}
+
+func (s *spyReader) ListCastMembers(ctx context.Context, q domain.ListQuery) (domain.Page[domain.CastMember], error) {
+	s.record(domain.VideoQuery{ListQuery: q})
+	return s.CatalogReader.ListCastMembers(ctx, q)
+}
+
+func (s *spyReader) ListVideos(ctx context.Context, q domain.VideoQuery) (domain.VideoPage, error) {
+	s.record(q)
+	return s.CatalogReader.ListVideos(ctx, q)
 }
 
 // answer is a response, already checked against the OpenAPI document.

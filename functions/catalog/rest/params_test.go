@@ -20,12 +20,12 @@ func TestBadParameters(t *testing.T) {
 		{"/v1/videos?page=0", "page"},
 		{"/v1/videos?page=-1", "page"},
 		{"/v1/videos?page=101&per_page=100", "page"}, // past the 10000 items window
-		{"/v1/videos?page=2&cursor=v1", "page"},
+		{"/v1/videos?page=2&cursor=abc", "page"},
 		{"/v1/videos?per_page=0", "per_page"},
 		{"/v1/videos?per_page=101", "per_page"},
 		{"/v1/videos?per_page=ten", "per_page"},
-		{"/v1/videos?cursor=v1&per_page=0", "per_page"},
-		{"/v1/videos?cursor=v1&per_page=101", "per_page"},
+		{"/v1/videos?cursor=abc&per_page=0", "per_page"},
+		{"/v1/videos?cursor=abc&per_page=101", "per_page"},
 		{"/v1/videos?sort=name", "sort"}, // videos sort by title
 		{"/v1/videos?sort=popularity", "sort"},
 		{"/v1/categories?sort=title", "sort"},
@@ -34,8 +34,9 @@ func TestBadParameters(t *testing.T) {
 		{"/v1/videos?direction=up", "direction"},
 		{"/v1/categories?direction=DESC", "direction"},
 		{"/v1/videos?cursor=unknown", "cursor"},
+		{"/v1/videos?sort=duration&cursor=" + firstCursor(t, h, "/v1/videos?per_page=1"), "cursor"}, // another order's cursor
 		{"/v1/videos?cursor=" + strings.Repeat("c", 1025), "cursor"},
-		{"/v1/genres?cursor=v1", "cursor"}, // a cursor of another list
+		{"/v1/genres?cursor=" + firstCursor(t, h, "/v1/videos?per_page=1"), "cursor"}, // another list's cursor
 		{"/v1/videos?categories=c1,,c2", "categories"},
 		{"/v1/videos?categories=c1;c2", "query"},
 		{"/v1/videos?categories=" + many, "categories"},
@@ -84,7 +85,7 @@ func TestBadParameterReasonsUseRESTNames(t *testing.T) {
 	for _, target := range []string{
 		"/v1/videos?page=101&per_page=100",
 		"/v1/videos?year_from=2020&year_to=2010",
-		"/v1/videos?cursor=v1&per_page=0",
+		"/v1/videos?cursor=abc&per_page=0",
 	} {
 		detail := get(t, h, target).body["detail"].(string)
 		for _, word := range []string{"perPage", "yearFrom", "first", "after", "filter."} {
@@ -103,7 +104,7 @@ func TestVideoParametersReachTheStore(t *testing.T) {
 		"year_launched": {"2020"}, "year_from": {"2000"}, "year_to": {"2030"}, "opened": {"false"}, "facets": {"true"},
 	}
 	get(t, h, "/v1/videos?"+q.Encode()).ok(t)
-	got := store.lastList
+	got := store.lastList()
 	f := got.Filter
 	if got.Search != "ocean" || got.Limit != 5 || got.Offset != 5 || got.After != "" ||
 		got.Sort != (domain.Sort{Field: domain.SortYearLaunched, Desc: true}) || !got.Facets {
@@ -120,28 +121,41 @@ func TestSortValues(t *testing.T) {
 	h, store := catalogAPI(t)
 	for value, field := range sortVideos {
 		get(t, h, "/v1/videos?sort="+value).ok(t)
-		if store.lastList.Sort != (domain.Sort{Field: field}) {
-			t.Errorf("sort=%s: store sorted by %+v", value, store.lastList.Sort)
+		if store.lastList().Sort != (domain.Sort{Field: field}) {
+			t.Errorf("sort=%s: store sorted by %+v", value, store.lastList().Sort)
 		}
 	}
 	for _, path := range []string{"/v1/categories", "/v1/genres", "/v1/cast_members"} {
 		for value, field := range sortByName {
 			get(t, h, path+"?direction=asc&sort="+value).ok(t)
-			if store.lastList.Sort != (domain.Sort{Field: field}) {
-				t.Errorf("%s sort=%s: store sorted by %+v", path, value, store.lastList.Sort)
+			if store.lastList().Sort != (domain.Sort{Field: field}) {
+				t.Errorf("%s sort=%s: store sorted by %+v", path, value, store.lastList().Sort)
 			}
 		}
 	}
-	if got := ids(t, get(t, h, "/v1/videos?sort=duration&direction=desc").ok(t)); !slices.Equal(got, []string{"v2", "v1", "v4"}) {
-		t.Errorf("by duration, longest first: %v", got)
+	orders := map[string][]string{
+		"":                               {"v2", "v4", "v1"}, // by title without a search
+		"sort=title&direction=desc":      {"v1", "v4", "v2"},
+		"sort=duration&direction=desc":   {"v2", "v1", "v4"},
+		"sort=year_launched":             {"v4", "v2", "v1"},
+		"sort=created_at&direction=desc": {"v4", "v2", "v1"},
+		"sort=updated_at":                {"v1", "v2", "v4"},
+		"sort=relevance&search=drama":    {"v2"},
+		"search=ocen":                    {"v1"}, // one typo
+		"search=oce":                     {"v1"}, // a prefix
+	}
+	for query, want := range orders {
+		if got := ids(t, get(t, h, "/v1/videos?"+query).ok(t)); !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", query, got, want)
+		}
 	}
 }
 
 func TestEmptyParametersAreAbsent(t *testing.T) {
 	h, store := catalogAPI(t)
 	a := get(t, h, "/v1/videos?search=&page=&per_page=&sort=&rating=&opened=&facets=")
-	if got := ids(t, a.ok(t)); len(got) != 3 || store.lastList.Filter.Opened != nil || store.lastList.Filter.Ratings != nil {
-		t.Errorf("videos %v, query %+v", got, store.lastList)
+	if got := ids(t, a.ok(t)); len(got) != 3 || store.lastList().Filter.Opened != nil || store.lastList().Filter.Ratings != nil {
+		t.Errorf("videos %v, query %+v", got, store.lastList())
 	}
 }
 
@@ -149,11 +163,11 @@ func TestFilters(t *testing.T) {
 	h, _ := catalogAPI(t)
 	cases := map[string][]string{
 		"categories=c1":             {"v2"},
-		"categories=c2,c1":          {"v1", "v2"},
+		"categories=c2,c1":          {"v2", "v1"},
 		"genres=g2":                 {"v1"},
-		"cast_members=m1":           {"v1", "v2"},
+		"cast_members=m1":           {"v2", "v1"},
 		"rating=16":                 {"v2"},
-		"rating=L,16":               {"v1", "v2"},
+		"rating=L,16":               {"v2", "v1"},
 		"year_launched=2018":        {"v2"},
 		"year_from=2019":            {"v1"},
 		"year_to=2019&year_from=10": {"v2"},
@@ -172,14 +186,14 @@ func TestPagePagination(t *testing.T) {
 	h, _ := catalogAPI(t)
 	first := get(t, h, "/v1/videos?per_page=2")
 	second := get(t, h, "/v1/videos?per_page=2&page=2")
-	if got := ids(t, first.ok(t)); !slices.Equal(got, []string{"v1", "v2"}) {
+	if got := ids(t, first.ok(t)); !slices.Equal(got, []string{"v2", "v4"}) {
 		t.Errorf("page 1 %v", got)
 	}
-	if got := ids(t, second.ok(t)); !slices.Equal(got, []string{"v4"}) {
+	if got := ids(t, second.ok(t)); !slices.Equal(got, []string{"v1"}) {
 		t.Errorf("page 2 %v", got)
 	}
 	m1, m2 := first.body["meta"].(map[string]any), second.body["meta"].(map[string]any)
-	if m1["page"] != 1.0 || m1["per_page"] != 2.0 || m1["total"] != 3.0 || m1["next_cursor"] != "v2" {
+	if m1["page"] != 1.0 || m1["per_page"] != 2.0 || m1["total"] != 3.0 || m1["next_cursor"] == nil {
 		t.Errorf("page 1 meta %v", m1)
 	}
 	if m2["page"] != 2.0 || m2["next_cursor"] != nil {
@@ -204,7 +218,7 @@ func TestCursorPagination(t *testing.T) {
 		}
 		target = "/v1/videos?per_page=1&cursor=" + url.QueryEscape(next)
 	}
-	if !slices.Equal(seen, []string{"v1", "v2", "v4"}) {
+	if !slices.Equal(seen, []string{"v2", "v4", "v1"}) {
 		t.Errorf("following cursors saw %v", seen)
 	}
 }
@@ -234,4 +248,13 @@ func TestFacets(t *testing.T) {
 	if got := fmt.Sprint(facets["years"]); got != "[map[count:1 year:2018] map[count:1 year:2020]]" {
 		t.Errorf("year facets %v", got)
 	}
+}
+
+func firstCursor(t *testing.T, h http.Handler, target string) string {
+	t.Helper()
+	next, _ := get(t, h, target).body["meta"].(map[string]any)["next_cursor"].(string)
+	if next == "" {
+		t.Fatalf("%s has no next page", target)
+	}
+	return url.QueryEscape(next)
 }

@@ -72,9 +72,8 @@ func TestPlaybackSigned(t *testing.T) {
 }
 
 func TestPlaybackUnsigned(t *testing.T) {
-	s := newFakeStore()
-	fill(t, s)
-	h := newAPI(t, s, false)
+	_, spy := catalogAPI(t)
+	h := newAPI(t, spy, false)
 	p := get(t, h, "/v1/videos/v1/playback").ok(t).(map[string]any)
 	if p["video_url"] != mediaBase+"/encoded/ocean/master.m3u8" || p["trailer_url"] != mediaBase+"/encoded/ocean/trailer.m3u8" {
 		t.Errorf("playback %v", p)
