@@ -17,7 +17,7 @@ func (h *handler) listVideos(w http.ResponseWriter, r *http.Request, q query) er
 	if p.Filter, err = q.videoFilter(); err != nil {
 		return err
 	}
-	if facets := q.bool("facets", &err); facets != nil {
+	if facets := q.boolean("facets", &err); facets != nil {
 		p.Facets = *facets
 	}
 	if err != nil {

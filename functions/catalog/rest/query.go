@@ -58,7 +58,7 @@ func unknownParam(name string, allowed []string) error {
 	return &badParam{name: name, reason: "is not a parameter of this endpoint; use one of " + strings.Join(allowed, ", ")}
 }
 
-func (q query) int(name string, err *error) *int {
+func (q query) integer(name string, err *error) *int {
 	s, ok := q[name]
 	if !ok || *err != nil {
 		return nil
@@ -71,7 +71,7 @@ func (q query) int(name string, err *error) *int {
 	return &n
 }
 
-func (q query) bool(name string, err *error) *bool {
+func (q query) boolean(name string, err *error) *bool {
 	s, ok := q[name]
 	if !ok || *err != nil {
 		return nil
@@ -101,7 +101,7 @@ func (q query) ids(name string, err *error) []string {
 	return ids
 }
 
-// sortFields maps the sort values of each list to the store's fields.
+// The sort values of each list, mapped to the store's fields.
 var (
 	sortByName = map[string]domain.SortField{
 		"relevance": domain.SortRelevance, "name": domain.SortName,
@@ -124,7 +124,7 @@ type page struct {
 func (q query) list(sorts map[string]domain.SortField) (browse.ListParams, page, error) {
 	var err error
 	p := browse.ListParams{Search: q["search"], After: q["cursor"]}
-	number, perPage := q.int("page", &err), q.int("per_page", &err)
+	number, perPage := q.integer("page", &err), q.integer("per_page", &err)
 	if err != nil {
 		return p, page{}, err
 	}
@@ -167,10 +167,10 @@ func (q query) videoFilter() (domain.VideoFilter, error) {
 		CategoryIDs:   q.ids("categories", &err),
 		GenreIDs:      q.ids("genres", &err),
 		CastMemberIDs: q.ids("cast_members", &err),
-		YearLaunched:  q.int("year_launched", &err),
-		YearFrom:      q.int("year_from", &err),
-		YearTo:        q.int("year_to", &err),
-		Opened:        q.bool("opened", &err),
+		YearLaunched:  q.integer("year_launched", &err),
+		YearFrom:      q.integer("year_from", &err),
+		YearTo:        q.integer("year_to", &err),
+		Opened:        q.boolean("opened", &err),
 	}
 	if s, ok := q["rating"]; ok {
 		for _, r := range strings.Split(s, ",") {
