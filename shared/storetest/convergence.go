@@ -185,6 +185,7 @@ var convergenceTests = map[string]func(t *testing.T, s domain.Store){
 		row(t, s, Put(Category("c1", "First"), first), domain.Stale)
 		wantName(t, s, "c1", "Second")
 	},
+	"ConcurrentDeliveries": concurrentDeliveries,
 	"InvalidChangeIsRefused": func(t *testing.T, s domain.Store) {
 		ctx := context.Background()
 		_, err := s.ApplyRow(ctx, Put(Category("c1", ""), Pos(1)))
