@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/videocatalog/catalog/shared/domain"
@@ -60,13 +61,14 @@ func Open(dir string) (*Store, error) {
 }
 
 // OpenMemory opens an empty store held in memory only, for tests: the same
-// index and code as Open, without persistence.
+// index type and code as Open, without persistence. (bleve.NewMemOnly would
+// bring another index type, upsidedown, that Open never uses.)
 func OpenMemory() (*Store, error) {
 	m, err := newMapping()
 	if err != nil {
 		return nil, err
 	}
-	idx, err := bleve.NewMemOnly(m)
+	idx, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, unavailable("open memory index", err)
 	}
