@@ -1,8 +1,6 @@
 package catalogtest
 
 import (
-	"time"
-
 	"github.com/videocatalog/catalog/shared/domain"
 	"github.com/videocatalog/catalog/shared/storetest"
 )
@@ -53,7 +51,7 @@ func smallVideos() []domain.Video {
 		v.YearLaunched, v.Rating, v.Duration = year, rating, duration
 		v.Description = "About " + title
 		v.CreatedAt = storetest.At(10 + n)
-		v.UpdatedAt = v.CreatedAt.Add(time.Duration(10-n) * time.Hour)
+		v.UpdatedAt = storetest.At(100 - n) // updated in the reverse order of creation
 		return v
 	}
 	v1 := video(1, "Amazing Journey", 2001, "L", 95.5)

@@ -23,8 +23,10 @@ const (
 	// MaxComplexity admits a full page (100) of videos with their relations,
 	// and refuses several such pages in one request.
 	MaxComplexity = 5000
-	// MaxDepth admits videos.edges.node.genres.categories.name with room to spare.
-	MaxDepth = 8
+	// MaxDepth admits GraphiQL's introspection query, the deepest a client
+	// needs: its TypeRef nests ofType nine times, 15 levels in all. Queries of
+	// the catalog itself are at most 6 deep (videos.edges.node.genres.categories.name).
+	MaxDepth = 15
 	// MaxTokens bounds the parser's work on a query, GraphiQL's introspection included.
 	MaxTokens = 5000
 	// queryCacheSize and apqCacheSize bound the parsed and persisted queries kept.

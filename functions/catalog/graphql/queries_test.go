@@ -41,7 +41,7 @@ func TestVideoAnswersEveryField(t *testing.T) {
 	} }`, nil, &data)
 	v := data.Video
 	if v.ID != "v01" || v.Title != "Amazing Journey" || v.Description != "About Amazing Journey" || v.YearLaunched != 2001 ||
-		!v.Opened || v.Rating != "L" || v.Duration != 95.5 || v.CreatedAt != "2024-01-01T11:00:00Z" || v.UpdatedAt != "2024-01-01T20:00:00Z" {
+		!v.Opened || v.Rating != "L" || v.Duration != 95.5 || v.CreatedAt != "2024-01-01T11:00:00Z" || v.UpdatedAt != "2024-01-05T03:00:00Z" {
 		t.Errorf("scalars = %+v", v)
 	}
 	// Inactive, deleted and missing entities are left out of relations.
