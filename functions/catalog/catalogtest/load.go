@@ -12,6 +12,10 @@ import (
 	"github.com/videocatalog/catalog/shared/storetest"
 )
 
+// writers is how many changes Load has in flight: stores that persist each
+// write group-commit concurrent ones, so throughput grows with it.
+const writers = 512
+
 // Load writes entities into store with their relations: the relation ids on
 // genres and videos become join-row changes, since row changes carry none.
 // Writes run concurrently so that a store that group-commits fills fast.
@@ -21,7 +25,7 @@ func Load(ctx context.Context, store domain.ChangeStore, entities []domain.Entit
 	work := make(chan domain.Entity)
 	errs := make(chan error, 1)
 	var wg sync.WaitGroup
-	for range 32 {
+	for range writers {
 		wg.Go(func() {
 			for e := range work {
 				if err := load(ctx, store, e, next); err != nil {

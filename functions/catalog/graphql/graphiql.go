@@ -27,6 +27,8 @@ func graphiQL(endpoint string) http.Handler {
 	return playground.Handler("Video catalog", endpoint,
 		playground.WithGraphiqlVersion(base+"graphiql.min.js", base+"graphiql.min.css", graphiQLJSSRI, graphiQLCSSSRI),
 		playground.WithGraphiqlReactVersion(base+"react.production.min.js", base+"react-dom.production.min.js", reactSRI, reactDOMSRI),
+		// Links to the page can carry a query for the editor (?query=...).
+		playground.WithGraphiqlPersistStateInURL(true),
 	)
 }
 

@@ -82,9 +82,9 @@ func newServer(svc *browse.Service, opts Options) *handler.Server {
 	return srv
 }
 
-// wantsHTML reports whether a GET comes from a browser's address bar rather
-// than a GraphQL client, which asks for JSON.
+// wantsHTML reports whether a GET comes from a browser, which asks for HTML
+// first, rather than from a GraphQL client, which asks for JSON. GraphiQL
+// reads a query in the page's URL into its editor.
 func wantsHTML(r *http.Request) bool {
-	return strings.Contains(r.Header.Get("Accept"), "text/html") && r.URL.Query().Get("query") == "" &&
-		r.URL.Query().Get("extensions") == ""
+	return strings.Contains(r.Header.Get("Accept"), "text/html")
 }
