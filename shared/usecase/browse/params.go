@@ -68,7 +68,7 @@ func (p ListParams) query(kind domain.Kind) (domain.ListQuery, error) {
 		return q, paramErr("search", "must be at most %d characters, got %d", MaxSearchLength, n)
 	}
 	if !slices.Contains(SortFields[kind], p.Sort.Field) {
-		return q, paramErr("sort", "cannot sort %s by %q; use one of %v", kind, p.Sort.Field, SortFields[kind])
+		return q, paramErr("sort", "%s lists cannot be sorted by %q", kind, p.Sort.Field)
 	}
 	if len(p.After) > MaxCursorLength {
 		return q, paramErr("after", "is not a cursor of this list")
