@@ -33,7 +33,9 @@ type Options struct {
 	Steps int
 }
 
-// Run checks convergence on stores made by newStore.
+// Run checks convergence on stores made by newStore. Each store takes
+// CasesPerStore histories in turn; stores run in parallel, since a store's
+// writes mostly wait on its disk.
 func Run(t *testing.T, newStore func(t *testing.T) domain.Store, opt Options) {
 	if *casesFlag > 0 {
 		opt.Cases = *casesFlag
@@ -42,28 +44,35 @@ func Run(t *testing.T, newStore func(t *testing.T) domain.Store, opt Options) {
 	if seed == 0 {
 		seed = 20261204
 	}
-	var store domain.Store
-	var sinks map[string]*sink.Sink
-	for c := range opt.Cases {
-		if c%opt.CasesPerStore == 0 {
-			store = newStore(t)
-			sinks = map[string]*sink.Sink{}
+	for first := 0; first < opt.Cases; first += opt.CasesPerStore {
+		last := min(first+opt.CasesPerStore, opt.Cases)
+		t.Run(fmt.Sprintf("cases %d-%d", first, last-1), func(t *testing.T) {
+			t.Parallel()
+			store := newStore(t)
+			sinks := map[string]*sink.Sink{}
 			for _, name := range []string{sink.CategorySink, sink.GenreSink, sink.CastMemberSink, sink.VideoSink} {
 				sinks[name] = sink.New(name, ingest.New(store))
 			}
-		}
-		caseSeed := seed + uint64(c)
-		rnd := rand.New(rand.NewPCG(caseSeed, caseSeed>>32|1))
-		h := newHistory(rnd, fmt.Sprintf("k%05d", c))
-		h.run(opt.Steps)
-		delivery := scramble(rnd, h.cloudEvents())
-		if err := deliver(sinks, delivery, 1+rnd.IntN(4)); err != nil {
-			t.Fatalf("case %d (-convergence.seed=%d): %v", c, caseSeed, err)
-		}
-		if diff := compare(store, h); diff != "" {
-			t.Fatalf("case %d (replay with -convergence.seed=%d -convergence.cases=1): store differs from the database:\n%s\nevents in binlog order:\n%s",
-				c, caseSeed, diff, h.describe())
-		}
+			for c := first; c < last; c++ {
+				runCase(t, store, sinks, c, seed+uint64(c), 1+(c-first)*1000, opt.Steps)
+			}
+		})
+	}
+}
+
+// runCase checks one history; firstFile keeps its binlog after the histories
+// the store has seen before it.
+func runCase(t *testing.T, store domain.Store, sinks map[string]*sink.Sink, c int, seed uint64, firstFile, steps int) {
+	rnd := rand.New(rand.NewPCG(seed, seed>>32|1))
+	h := newHistory(rnd, fmt.Sprintf("k%05d", c), firstFile)
+	h.run(steps)
+	delivery := scramble(rnd, h.cloudEvents())
+	if err := deliver(sinks, delivery, 1+rnd.IntN(6)); err != nil {
+		t.Fatalf("case %d (replay with -convergence.seed=%d -convergence.cases=1): %v", c, seed, err)
+	}
+	if diff := compare(store, h); diff != "" {
+		t.Fatalf("case %d (replay with -convergence.seed=%d -convergence.cases=1): store differs from the database:\n%s\nevents in binlog order:\n%s",
+			c, seed, diff, h.describe())
 	}
 }
 

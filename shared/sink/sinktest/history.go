@@ -65,8 +65,11 @@ type history struct {
 	pos    int64
 }
 
-func newHistory(rnd *rand.Rand, prefix string) *history {
-	h := &history{rnd: rnd, prefix: prefix, file: 1, pos: 4,
+// newHistory starts a history in binlog file firstFile. Histories sharing a
+// store must start in later files than the ones before them: a truncate's
+// position holds for the whole table, whichever history wrote it.
+func newHistory(rnd *rand.Rand, prefix string, firstFile int) *history {
+	h := &history{rnd: rnd, prefix: prefix, file: firstFile, pos: 4,
 		db: database{rows: map[string]map[string]map[string]any{}, joins: map[string]map[[2]string]bool{}}}
 	for _, t := range entityTables {
 		h.db.rows[t] = map[string]map[string]any{}
