@@ -1,0 +1,199 @@
+package elasticsearch
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/videocatalog/catalog/shared/domain"
+)
+
+// bulker coalesces concurrent changes into _bulk requests: the first change of
+// a batch waits at most FlushInterval for others, and a batch that reaches
+// FlushItems or FlushBytes goes at once. Each caller is answered when its own
+// item's result is known, and only with that result.
+type bulker struct {
+	c        *client
+	path     string
+	query    url.Values
+	interval time.Duration
+	maxItems int
+	maxBytes int
+	inFlight chan struct{}
+
+	mu      sync.Mutex
+	pending []*bulkItem
+	size    int
+	timer   *time.Timer
+	closed  bool
+	sending sync.WaitGroup
+}
+
+// bulkItem is one action and its body, NDJSON-encoded, and where its result goes.
+type bulkItem struct {
+	lines  []byte
+	result chan bulkResult
+}
+
+type bulkResult struct {
+	outcome domain.Outcome
+	err     error
+}
+
+var errClosed = errors.New("elasticsearch store is closed")
+
+func newBulker(c *client, cfg Config, alias string) *bulker {
+	return &bulker{
+		c:    c,
+		path: "/" + alias + "/_bulk",
+		// refresh=true: a returned write must be visible to the next read, and
+		// forcing one refresh per batch beats waiting for the next periodic
+		// one (wait_for) by up to refresh_interval.
+		query: url.Values{
+			"refresh":     {"true"},
+			"filter_path": {"errors,items.*.status,items.*.result,items.*.error.type,items.*.error.reason"},
+		},
+		interval: cfg.FlushInterval,
+		maxItems: cfg.FlushItems,
+		maxBytes: cfg.FlushBytes,
+		inFlight: make(chan struct{}, cfg.MaxInFlight),
+	}
+}
+
+// update sends a scripted upsert of document id and waits for its outcome.
+func (b *bulker) update(ctx context.Context, id string, script obj) (domain.Outcome, error) {
+	action, err := json.Marshal(obj{"update": obj{"_id": id, "retry_on_conflict": 10}})
+	if err != nil {
+		return domain.Stale, err
+	}
+	body, err := json.Marshal(obj{"scripted_upsert": true, "upsert": obj{}, "script": script})
+	if err != nil {
+		return domain.Stale, fmt.Errorf("encode change of %s: %w", id, domain.ErrInvalid)
+	}
+	item := &bulkItem{lines: append(append(append(action, '\n'), body...), '\n'), result: make(chan bulkResult, 1)}
+	if err := b.add(item); err != nil {
+		return domain.Stale, err
+	}
+	select {
+	case r := <-item.result:
+		if r.err != nil {
+			return domain.Stale, fmt.Errorf("write %s: %w", id, r.err)
+		}
+		return r.outcome, nil
+	case <-ctx.Done():
+		// The item is sent anyway; a redelivery finds it applied (Stale).
+		return domain.Stale, ctx.Err()
+	}
+}
+
+func (b *bulker) add(item *bulkItem) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.closed {
+		return errClosed
+	}
+	b.pending = append(b.pending, item)
+	b.size += len(item.lines)
+	switch {
+	case len(b.pending) >= b.maxItems || b.size >= b.maxBytes:
+		b.flushLocked()
+	case len(b.pending) == 1:
+		b.timer = time.AfterFunc(b.interval, b.flush)
+	}
+	return nil
+}
+
+func (b *bulker) flush() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.flushLocked()
+}
+
+// flushLocked hands the pending batch to a sender. Caller holds mu.
+func (b *bulker) flushLocked() {
+	if len(b.pending) == 0 {
+		return
+	}
+	if b.timer != nil {
+		b.timer.Stop()
+		b.timer = nil
+	}
+	batch := b.pending
+	b.pending, b.size = nil, 0
+	b.sending.Add(1)
+	go func() {
+		defer b.sending.Done()
+		b.inFlight <- struct{}{}
+		defer func() { <-b.inFlight }()
+		b.send(batch)
+	}()
+}
+
+// send posts one batch and answers each item. A failed request (connection
+// refused, 429, 5xx) fails every item with ErrUnavailable.
+func (b *bulker) send(batch []*bulkItem) {
+	var body bytes.Buffer
+	for _, it := range batch {
+		body.Write(it.lines)
+	}
+	var res struct {
+		Items []map[string]struct {
+			Status int        `json:"status"`
+			Result string     `json:"result"`
+			Error  *itemError `json:"error"`
+		} `json:"items"`
+	}
+	err := b.c.do(context.Background(), "POST", b.path, b.query, body.Bytes(), &res)
+	if err == nil && len(res.Items) != len(batch) {
+		err = fmt.Errorf("%w: _bulk answered %d items for %d", domain.ErrUnavailable, len(res.Items), len(batch))
+	}
+	for i, it := range batch {
+		if err != nil {
+			it.result <- bulkResult{err: unavailable("_bulk", err)}
+			continue
+		}
+		for _, r := range res.Items[i] { // one key: the action name
+			it.result <- itemResult(r.Status, r.Result, r.Error)
+		}
+	}
+}
+
+type itemError struct {
+	Type   string `json:"type"`
+	Reason string `json:"reason"`
+}
+
+func itemResult(status int, result string, e *itemError) bulkResult {
+	if e == nil && status < 300 {
+		if result == "noop" {
+			return bulkResult{outcome: domain.Stale}
+		}
+		return bulkResult{outcome: domain.Applied}
+	}
+	ae := &apiError{Status: status}
+	if e != nil {
+		ae.Type, ae.Reason = e.Type, e.Reason
+	}
+	if status == http.StatusBadRequest {
+		// mapper_parsing_exception, strict_dynamic_mapping_exception, a
+		// script error on this input: redelivering it cannot help.
+		return bulkResult{err: ae}
+	}
+	// 409 after retry_on_conflict, 429, 5xx, a missing index: try again later.
+	return bulkResult{err: fmt.Errorf("%w: %w", domain.ErrUnavailable, ae)}
+}
+
+// close sends what is pending and waits for every batch in flight.
+func (b *bulker) close() {
+	b.mu.Lock()
+	b.closed = true
+	b.flushLocked()
+	b.mu.Unlock()
+	b.sending.Wait()
+}

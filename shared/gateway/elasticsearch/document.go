@@ -1,0 +1,113 @@
+package elasticsearch
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/videocatalog/catalog/shared/domain"
+)
+
+// docID is the _id of a row's document: kinds share the index.
+func docID(kind domain.Kind, id string) string { return string(kind) + ":" + id }
+
+// source is the part of a stored document the store reads back.
+type source struct {
+	Kind string          `json:"kind"`
+	ID   string          `json:"id"`
+	Row  json.RawMessage `json:"row"`
+	// Present ids per relation name, as the scripts maintain them.
+	Categories  []string `json:"categories"`
+	Genres      []string `json:"genres"`
+	CastMembers []string `json:"cast_members"`
+	Doc         *struct {
+		Visible bool `json:"visible"`
+	} `json:"doc"`
+}
+
+// sourceFields are the _source fields reads fetch: never rels or positions.
+var sourceFields = []string{fieldKind, fieldID, fieldRow, "categories", "genres", "cast_members", fieldDoc + ".visible"}
+
+// live reports whether the document holds a row (not a delete marker, a
+// truncated row or a parent known from its join rows only).
+func (s *source) live() bool { return len(s.Row) > 0 && string(s.Row) != "null" }
+
+// entity decodes the row with its relation ids filled.
+func (s *source) entity() (domain.Entity, error) {
+	var e domain.Entity
+	var err error
+	switch domain.Kind(s.Kind) {
+	case domain.KindCategory:
+		e, err = decode[domain.Category](s.Row)
+	case domain.KindGenre:
+		var g domain.Genre
+		g, err = decode[domain.Genre](s.Row)
+		g.CategoryIDs = s.Categories
+		e = g
+	case domain.KindCastMember:
+		e, err = decode[domain.CastMember](s.Row)
+	case domain.KindVideo:
+		var v domain.Video
+		v, err = decode[domain.Video](s.Row)
+		v.CategoryIDs, v.GenreIDs, v.CastMemberIDs = s.Categories, s.Genres, s.CastMembers
+		e = v
+	case domain.KindVideoMedia:
+		e, err = decode[domain.VideoMedia](s.Row)
+	case domain.KindImageMedia:
+		e, err = decode[domain.ImageMedia](s.Row)
+	default:
+		return nil, fmt.Errorf("document of unknown kind %q", s.Kind)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("decode %s %s: %w", s.Kind, s.ID, err)
+	}
+	return e, nil
+}
+
+func decode[E domain.Entity](raw json.RawMessage) (E, error) {
+	var e E
+	err := json.Unmarshal(raw, &e)
+	return e, err
+}
+
+// rowParams are the row and the searchable doc of an entity, as script params.
+// Relation ids are left out: they come from join rows only.
+func rowParams(e domain.Entity) (row json.RawMessage, doc obj, err error) {
+	doc = obj{"visible": e.Visible()}
+	stamps := func(t domain.Timestamps) {
+		doc["created_at"] = t.CreatedAt.UTC().Format(time.RFC3339Nano)
+		doc["updated_at"] = t.UpdatedAt.UTC().Format(time.RFC3339Nano)
+	}
+	switch v := e.(type) {
+	case domain.Category:
+		doc["name"] = v.Name
+		stamps(v.Timestamps)
+	case domain.Genre:
+		v.CategoryIDs = nil
+		e = v
+		doc["name"] = v.Name
+		stamps(v.Timestamps)
+	case domain.CastMember:
+		doc["name"] = v.Name
+		stamps(v.Timestamps)
+	case domain.Video:
+		v.CategoryIDs, v.GenreIDs, v.CastMemberIDs = nil, nil, nil
+		e = v
+		doc["name"] = v.Title
+		doc["description"] = v.Description
+		doc["duration"] = v.Duration
+		doc["opened"] = v.Opened
+		if v.YearLaunched != 0 {
+			doc["year_launched"] = v.YearLaunched
+		}
+		if v.Rating != "" {
+			doc["rating"] = string(v.Rating)
+		}
+		stamps(v.Timestamps)
+	case domain.VideoMedia, domain.ImageMedia:
+	default:
+		return nil, nil, fmt.Errorf("entity %T: %w", e, domain.ErrInvalid)
+	}
+	row, err = json.Marshal(e)
+	return row, doc, err
+}

@@ -1,0 +1,171 @@
+package elasticsearch
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/videocatalog/catalog/shared/domain"
+)
+
+func (s *Store) Categories(ctx context.Context, ids []string) ([]domain.Category, error) {
+	return lookup[domain.Category](ctx, s, domain.KindCategory, ids)
+}
+
+func (s *Store) Genres(ctx context.Context, ids []string) ([]domain.Genre, error) {
+	return lookup[domain.Genre](ctx, s, domain.KindGenre, ids)
+}
+
+func (s *Store) CastMembers(ctx context.Context, ids []string) ([]domain.CastMember, error) {
+	return lookup[domain.CastMember](ctx, s, domain.KindCastMember, ids)
+}
+
+func (s *Store) Videos(ctx context.Context, ids []string) ([]domain.Video, error) {
+	return lookup[domain.Video](ctx, s, domain.KindVideo, ids)
+}
+
+func (s *Store) VideoMedia(ctx context.Context, ids []string) ([]domain.VideoMedia, error) {
+	return lookup[domain.VideoMedia](ctx, s, domain.KindVideoMedia, ids)
+}
+
+func (s *Store) ImageMedia(ctx context.Context, ids []string) ([]domain.ImageMedia, error) {
+	return lookup[domain.ImageMedia](ctx, s, domain.KindImageMedia, ids)
+}
+
+// lookup fetches the visible entities among ids in one real-time _mget.
+func lookup[E domain.Entity](ctx context.Context, s *Store, kind domain.Kind, ids []string) ([]E, error) {
+	seen := map[string]bool{}
+	var docIDs []string
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			docIDs = append(docIDs, docID(kind, id))
+		}
+	}
+	if len(docIDs) == 0 {
+		return nil, nil
+	}
+	var res struct {
+		Docs []struct {
+			Found  bool   `json:"found"`
+			Source source `json:"_source"`
+		} `json:"docs"`
+	}
+	q := url.Values{"_source": {strings.Join(sourceFields, ",")}}
+	if err := s.c.do(ctx, "POST", "/"+s.names.Alias()+"/_mget", q, obj{"ids": docIDs}, &res); err != nil {
+		return nil, unavailable("lookup "+string(kind), err)
+	}
+	var out []E
+	for _, d := range res.Docs {
+		if !d.Found || !d.Source.live() || d.Source.Doc == nil || !d.Source.Doc.Visible {
+			continue
+		}
+		e, err := typed[E](&d.Source)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+func typed[E domain.Entity](src *source) (E, error) {
+	var zero E
+	e, err := src.entity()
+	if err != nil {
+		return zero, err
+	}
+	v, ok := e.(E)
+	if !ok {
+		return zero, fmt.Errorf("document %s:%s holds a %T", src.Kind, src.ID, e)
+	}
+	return v, nil
+}
+
+// rowsPage is the page size of a Rows scan.
+const rowsPage = 1000
+
+// Rows implements domain.RowLister: every live row of kind, visible or not. A
+// scan longer than one page continues in a point in time, so that it reads
+// one snapshot whatever writes happen meanwhile; a short one (the usual
+// case in tests and small catalogs) costs a single search.
+func (s *Store) Rows(ctx context.Context, kind domain.Kind) ([]domain.Entity, error) {
+	body := obj{
+		"size":             rowsPage,
+		"query":            liveOf(kind),
+		"sort":             []obj{{fieldID: "asc"}},
+		"_source":          sourceFields,
+		"track_total_hits": false,
+	}
+	path := "/" + s.names.Alias() + "/_search"
+	var out []domain.Entity
+	var pit string
+	defer func() {
+		if pit != "" {
+			// Best effort: an unclosed point in time expires with its keep_alive.
+			_ = s.c.do(context.Background(), "DELETE", "/_pit", nil, obj{"id": pit}, nil)
+		}
+	}()
+	for {
+		var res searchResult
+		if err := s.c.do(ctx, "POST", path, nil, body, &res); err != nil {
+			return nil, unavailable("rows "+string(kind), err)
+		}
+		for _, h := range res.Hits.Hits {
+			e, err := h.Source.entity()
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, e)
+		}
+		if len(res.Hits.Hits) < rowsPage {
+			return out, nil
+		}
+		if pit == "" {
+			var opened struct {
+				ID string `json:"id"`
+			}
+			if err := s.c.do(ctx, "POST", "/"+s.names.Alias()+"/_pit", url.Values{"keep_alive": {"1m"}}, nil, &opened); err != nil {
+				return nil, unavailable("open point in time", err)
+			}
+			pit, path = opened.ID, "/_search"
+		}
+		if res.PitID != "" {
+			pit = res.PitID
+		}
+		body["pit"] = obj{"id": pit, "keep_alive": "1m"}
+		body["search_after"] = res.Hits.Hits[len(res.Hits.Hits)-1].Sort
+	}
+}
+
+// liveOf matches the documents of kind that hold a row.
+func liveOf(kind domain.Kind) obj {
+	return obj{"bool": obj{"filter": []obj{
+		term(fieldKind, string(kind)),
+		{"exists": obj{"field": fieldDoc + ".visible"}},
+	}}}
+}
+
+// searchResult is the part of a search response the store reads.
+type searchResult struct {
+	PitID string `json:"pit_id"`
+	Hits  struct {
+		Total struct {
+			Value int `json:"value"`
+		} `json:"total"`
+		Hits []searchHit `json:"hits"`
+	} `json:"hits"`
+	Aggregations map[string]struct {
+		Buckets []struct {
+			Key   json.RawMessage `json:"key"`
+			Count int             `json:"doc_count"`
+		} `json:"buckets"`
+	} `json:"aggregations"`
+}
+
+type searchHit struct {
+	Source source            `json:"_source"`
+	Sort   []json.RawMessage `json:"sort"`
+}

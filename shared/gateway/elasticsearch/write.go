@@ -1,0 +1,151 @@
+package elasticsearch
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"slices"
+	"time"
+
+	"github.com/videocatalog/catalog/shared/domain"
+)
+
+// ApplyRow implements domain.ChangeStore.
+func (s *Store) ApplyRow(ctx context.Context, c domain.RowChange) (domain.Outcome, error) {
+	if err := validateRow(c); err != nil {
+		return domain.Stale, err
+	}
+	params := obj{"kind": string(c.Kind), "id": c.ID, "pos": c.Position.Key(), "row": nil, "doc": nil}
+	if c.Entity != nil {
+		row, doc, err := rowParams(c.Entity)
+		if err != nil {
+			return domain.Stale, err
+		}
+		params["row"], params["doc"] = row, doc
+	}
+	return s.apply(ctx, c.Kind, rowsMark(c.Kind), docID(c.Kind, c.ID), scriptRow, params)
+}
+
+// ApplyRelation implements domain.ChangeStore.
+func (s *Store) ApplyRelation(ctx context.Context, c domain.RelationChange) (domain.Outcome, error) {
+	if err := validateRelation(c); err != nil {
+		return domain.Stale, err
+	}
+	params := obj{
+		"kind": string(c.Relation.Parent), "id": c.ParentID, "pos": c.Position.Key(),
+		"name": c.Relation.Name, "child": c.ChildID, "present": c.Present,
+	}
+	return s.apply(ctx, c.Relation.Parent, relationMark(c.Relation), docID(c.Relation.Parent, c.ParentID), scriptRelation, params)
+}
+
+// apply sends one scripted upsert through the coalescer with the current
+// truncate mark, holding the kind open against a truncate until it is answered.
+func (s *Store) apply(ctx context.Context, kind domain.Kind, mark, id, script string, params obj) (domain.Outcome, error) {
+	defer s.marks.enter(kind)()
+	at, err := s.marks.get(ctx, mark)
+	if err != nil {
+		return domain.Stale, err
+	}
+	params["mark"] = at
+	return s.bulk.update(ctx, id, obj{"source": script, "lang": "painless", "params": params})
+}
+
+// TruncateRows implements domain.ChangeStore.
+func (s *Store) TruncateRows(ctx context.Context, kind domain.Kind, at domain.Position) error {
+	if !slices.Contains(domain.Kinds, kind) {
+		return fmt.Errorf("truncate unknown kind %q: %w", kind, domain.ErrInvalid)
+	}
+	pos := at.Key()
+	query := obj{"bool": obj{"filter": []obj{
+		term(fieldKind, string(kind)),
+		{"exists": obj{"field": fieldDoc + ".visible"}},
+		{"range": obj{fieldRowPos: obj{"lte": pos}}},
+	}}}
+	return s.truncate(ctx, kind, rowsMark(kind), pos, query, scriptTruncateRows, obj{"pos": pos})
+}
+
+// TruncateRelation implements domain.ChangeStore.
+func (s *Store) TruncateRelation(ctx context.Context, rel domain.Relation, at domain.Position) error {
+	if !slices.Contains(domain.Relations, rel) {
+		return fmt.Errorf("truncate unknown relation %v: %w", rel, domain.ErrInvalid)
+	}
+	pos := at.Key()
+	query := term(fieldKind, string(rel.Parent))
+	return s.truncate(ctx, rel.Parent, relationMark(rel), pos, query, scriptTruncateRelation, obj{"pos": pos, "name": rel.Name})
+}
+
+// truncate publishes the mark, then drops what is older with
+// _update_by_query, and once more after other processes' marks expired (see marks.go).
+func (s *Store) truncate(ctx context.Context, kind domain.Kind, mark, at string, query obj, script string, params obj) error {
+	if err := s.marks.publish(ctx, kind, mark, at); err != nil {
+		return err
+	}
+	body := obj{"query": query, "script": obj{"source": script, "lang": "painless", "params": params}}
+	if err := s.updateByQuery(ctx, body); err != nil {
+		return err
+	}
+	select {
+	case <-time.After(2 * s.cfg.MarkTTL):
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	return s.updateByQuery(ctx, body)
+}
+
+// updateByQuery runs body until it meets no version conflict: a conflict is a
+// document a write changed since it was matched, and the next pass reads it again.
+func (s *Store) updateByQuery(ctx context.Context, body obj) error {
+	q := url.Values{"conflicts": {"proceed"}, "refresh": {"true"}}
+	for {
+		var res struct {
+			VersionConflicts int   `json:"version_conflicts"`
+			Failures         []any `json:"failures"`
+		}
+		if err := s.c.do(ctx, "POST", "/"+s.names.Alias()+"/_update_by_query", q, body, &res); err != nil {
+			return unavailable("truncate", err)
+		}
+		if len(res.Failures) > 0 {
+			return fmt.Errorf("truncate: %w: %v", domain.ErrUnavailable, res.Failures[0])
+		}
+		if res.VersionConflicts == 0 {
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+}
+
+func term(field string, value any) obj { return obj{"term": obj{field: value}} }
+
+func validateRow(c domain.RowChange) error {
+	if !slices.Contains(domain.Kinds, c.Kind) {
+		return fmt.Errorf("row change of unknown kind %q: %w", c.Kind, domain.ErrInvalid)
+	}
+	if err := domain.ValidateID(string(c.Kind), c.ID); err != nil {
+		return err
+	}
+	if c.Position.IsZero() {
+		return fmt.Errorf("row change without position: %w", domain.ErrInvalid)
+	}
+	if c.Entity == nil {
+		return nil
+	}
+	if c.Entity.EntityKind() != c.Kind || c.Entity.EntityID() != c.ID {
+		return fmt.Errorf("row change %s %s carries %s %s: %w", c.Kind, c.ID, c.Entity.EntityKind(), c.Entity.EntityID(), domain.ErrInvalid)
+	}
+	return c.Entity.Validate()
+}
+
+func validateRelation(c domain.RelationChange) error {
+	if !slices.Contains(domain.Relations, c.Relation) {
+		return fmt.Errorf("unknown relation %v: %w", c.Relation, domain.ErrInvalid)
+	}
+	if err := domain.ValidateID(string(c.Relation.Parent), c.ParentID); err != nil {
+		return err
+	}
+	if c.Position.IsZero() {
+		return fmt.Errorf("relation change without position: %w", domain.ErrInvalid)
+	}
+	return domain.ValidateID(string(c.Relation.Child), c.ChildID)
+}
