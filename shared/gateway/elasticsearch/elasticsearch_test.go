@@ -94,5 +94,5 @@ func TestConvergence(t *testing.T) {
 		s := openStore(t, testConfig(t, url))
 		t.Cleanup(func() { s.Close() })
 		return s
-	}, sinktest.Options{Cases: 200, CasesPerStore: 50, Steps: 30})
+	}, sinktest.Options{Cases: 200, CasesPerStore: 20, Steps: 30})
 }
