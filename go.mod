@@ -3,6 +3,7 @@ module github.com/videocatalog/catalog
 go 1.26.8
 
 require (
+	cloud.google.com/go/functions v1.19.3 // indirect
 	github.com/99designs/gqlgen v0.17.98 // indirect
 	github.com/GoogleCloudPlatform/functions-framework-go v1.9.2 // indirect
 	github.com/RoaringBitmap/roaring/v2 v2.14.5 // indirect

@@ -17,8 +17,12 @@ import (
 	"github.com/videocatalog/catalog/shared/usecase/browse"
 )
 
+// Handler is the Catalog function: what init registers, and what the local
+// server mounts at "/".
+var Handler = logging.Middleware(app.Project(), http.HandlerFunc(serve))
+
 func init() {
-	functions.HTTP("Catalog", logging.Middleware(app.Project(), http.HandlerFunc(serve)).ServeHTTP)
+	functions.HTTP("Catalog", Handler.ServeHTTP)
 }
 
 // lazyHandler is built on the first request, so a cold start opens no store

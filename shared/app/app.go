@@ -5,6 +5,7 @@ package app
 
 import (
 	"fmt"
+	"os"
 	"sync"
 
 	"github.com/videocatalog/catalog/shared/config"
@@ -12,16 +13,25 @@ import (
 	"github.com/videocatalog/catalog/shared/gateway/embedded"
 )
 
-var openStore = sync.OnceValues(func() (domain.Store, error) {
+var store = lazy[domain.Store]{open: func() (domain.Store, error) {
 	cfg, err := config.Load[config.Store]()
 	if err != nil {
 		return nil, err
 	}
 	return OpenStore(cfg)
-})
+}}
 
 // Store returns the process's catalog store, opening it on first use from the environment.
-func Store() (domain.Store, error) { return openStore() }
+func Store() (domain.Store, error) { return store.get() }
+
+// CloseStore closes the process's store if it was opened.
+func CloseStore() error {
+	s, ok := store.peek()
+	if !ok {
+		return nil
+	}
+	return s.Close()
+}
 
 // OpenStore opens the store cfg selects.
 func OpenStore(cfg config.Store) (domain.Store, error) {
@@ -33,4 +43,37 @@ func OpenStore(cfg config.Store) (domain.Store, error) {
 		return nil, fmt.Errorf("app: open embedded index at %s: %w", cfg.IndexPath, err)
 	}
 	return s, nil
+}
+
+// Project is the Google Cloud project that log traces are attributed to.
+func Project() string { return os.Getenv("GOOGLE_CLOUD_PROJECT") }
+
+// lazy opens a value on first use and keeps it once opening succeeds; a failed
+// open (a store not up yet) is tried again on the next call instead of sticking.
+type lazy[T any] struct {
+	mu    sync.Mutex
+	value T
+	ok    bool
+	open  func() (T, error)
+}
+
+// peek returns the value if it has been opened, without opening it.
+func (l *lazy[T]) peek() (T, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.value, l.ok
+}
+
+func (l *lazy[T]) get() (T, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.ok {
+		return l.value, nil
+	}
+	v, err := l.open()
+	if err != nil {
+		return v, err
+	}
+	l.value, l.ok = v, true
+	return v, nil
 }
