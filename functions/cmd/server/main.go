@@ -13,8 +13,8 @@ import (
 
 	"github.com/GoogleCloudPlatform/functions-framework-go/funcframework"
 
-	"github.com/videocatalog/catalog/functions/catalog"
 	_ "github.com/videocatalog/catalog/functions/castmembersink"
+	"github.com/videocatalog/catalog/functions/catalog"
 	_ "github.com/videocatalog/catalog/functions/categorysink"
 	_ "github.com/videocatalog/catalog/functions/genresink"
 	_ "github.com/videocatalog/catalog/functions/videosink"
