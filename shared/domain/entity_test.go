@@ -1,0 +1,69 @@
+package domain_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/videocatalog/catalog/shared/domain"
+)
+
+func TestValidation(t *testing.T) {
+	now := time.Now()
+	long := strings.Repeat("á", 256)
+	cases := []struct {
+		name   string
+		entity domain.Entity
+		field  string // "" when valid
+	}{
+		{"category", domain.Category{ID: "c1", Name: "Filmes", Active: true}, ""},
+		{"category without name", domain.Category{ID: "c1"}, "name"},
+		{"category name too long", domain.Category{ID: "c1", Name: long}, "name"},
+		{"category description too long", domain.Category{ID: "c1", Name: "F", Description: strings.Repeat("x", 4001)}, "description"},
+		{"category bad id", domain.Category{ID: "a b", Name: "F"}, "id"},
+		{"genre", domain.Genre{ID: "g1", Name: "Drama", DeletedAt: &now}, ""},
+		{"genre without id", domain.Genre{Name: "Drama"}, "id"},
+		{"actor", domain.CastMember{ID: "m1", Name: "Fernanda", Type: domain.Actor}, ""},
+		{"cast member of unknown type", domain.CastMember{ID: "m1", Name: "Fernanda", Type: "PRODUCER"}, "type"},
+		{"video", domain.Video{ID: "v1", Title: "Bacurau", Rating: "16", YearLaunched: 2019, Duration: 131.5}, ""},
+		{"video with unknown rating", domain.Video{ID: "v1", Title: "Bacurau", Rating: "PG"}, "rating"},
+		{"video from year 3", domain.Video{ID: "v1", Title: "Bacurau", YearLaunched: 3}, "year_launched"},
+		{"video too long", domain.Video{ID: "v1", Title: "Bacurau", Duration: 1000}, "duration"},
+		{"video with a bad media id", domain.Video{ID: "v1", Title: "Bacurau", BannerID: "../x"}, "banner_id"},
+		{"video media", domain.VideoMedia{ID: "m1", Status: domain.MediaCompleted, EncodedPath: "a/b.m3u8"}, ""},
+		{"video media of unknown status", domain.VideoMedia{ID: "m1", Status: "DONE"}, "media_status"},
+		{"image media", domain.ImageMedia{ID: "i1"}, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			err := tc.entity.Validate()
+			if tc.field == "" {
+				if err != nil {
+					t.Fatalf("valid entity refused: %v", err)
+				}
+				return
+			}
+			var ve *domain.ValidationError
+			if !errors.As(err, &ve) || ve.Field != tc.field || !errors.Is(err, domain.ErrInvalid) {
+				t.Fatalf("Validate() = %v, want a ValidationError on %s wrapping ErrInvalid", err, tc.field)
+			}
+		})
+	}
+}
+
+func TestVisibility(t *testing.T) {
+	now := time.Now()
+	if (domain.Category{Active: true}).Visible() != true || (domain.Category{Active: true, DeletedAt: &now}).Visible() || (domain.Category{}).Visible() {
+		t.Error("category visibility: active and not soft-deleted")
+	}
+	if (domain.Genre{Active: true}).Visible() != true || (domain.Genre{Active: true, DeletedAt: &now}).Visible() {
+		t.Error("genre visibility: active and not soft-deleted")
+	}
+	if (domain.Video{}).Visible() || !(domain.Video{Published: true}).Visible() {
+		t.Error("video visibility: published")
+	}
+	if (domain.VideoMedia{Status: domain.MediaCompleted}).Playable() || !(domain.VideoMedia{Status: domain.MediaCompleted, EncodedPath: "x"}).Playable() {
+		t.Error("playable: completed with an encoded path")
+	}
+}
