@@ -14,7 +14,7 @@ func TestPositionOrder(t *testing.T) {
 	ordered := []domain.Position{
 		{},
 		at("mysql-bin.000009", 4, 0, false),
-		at("mysql-bin.000009", 154, 0, true), // snapshot taken at 154...
+		at("mysql-bin.000009", 154, 0, true),  // snapshot taken at 154...
 		at("mysql-bin.000009", 154, 0, false), // ...so a streamed change there is newer
 		at("mysql-bin.000009", 154, 1, false),
 		at("mysql-bin.000009", 99999999999, 0, false),
