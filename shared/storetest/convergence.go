@@ -196,6 +196,10 @@ var convergenceTests = map[string]func(t *testing.T, s domain.Store){
 		wantErr(t, "ApplyRow(id mismatch)", err, domain.ErrInvalid)
 		_, err = s.ApplyRelation(ctx, Link(domain.VideoGenres, "v 1", "g1", Pos(1)))
 		wantErr(t, "ApplyRelation(bad parent id)", err, domain.ErrInvalid)
+		_, err = s.ApplyRow(ctx, Put(Category("c1", "Name"), domain.Position{}))
+		wantErr(t, "ApplyRow(no position)", err, domain.ErrInvalid)
+		_, err = s.ApplyRelation(ctx, Link(domain.VideoGenres, "v1", "g1", domain.Position{}))
+		wantErr(t, "ApplyRelation(no position)", err, domain.ErrInvalid)
 		if got := rows(t, s, domain.KindCategory); len(got) != 0 {
 			t.Errorf("Rows after refused changes = %v, want none", got)
 		}

@@ -5,7 +5,6 @@ package ingest
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/videocatalog/catalog/shared/domain"
 )
@@ -20,45 +19,33 @@ func New(store domain.ChangeStore) *Service { return &Service{store: store} }
 
 // Save stores e as the row's state at pos, unless the store holds a newer one.
 func (s *Service) Save(ctx context.Context, pos domain.Position, e domain.Entity) (domain.Outcome, error) {
-	if err := e.Validate(); err != nil {
-		return 0, err
-	}
-	if err := requirePosition(pos); err != nil {
-		return 0, err
-	}
-	return s.store.ApplyRow(ctx, domain.RowChange{Kind: e.EntityKind(), ID: e.EntityID(), Position: pos, Entity: e})
+	return s.applyRow(ctx, domain.RowChange{Kind: e.EntityKind(), ID: e.EntityID(), Position: pos, Entity: e})
 }
 
 // Delete records that the row kind/id was deleted at pos.
 func (s *Service) Delete(ctx context.Context, pos domain.Position, kind domain.Kind, id string) (domain.Outcome, error) {
-	if err := domain.ValidateID(string(kind), id); err != nil {
+	return s.applyRow(ctx, domain.RowChange{Kind: kind, ID: id, Position: pos})
+}
+
+func (s *Service) applyRow(ctx context.Context, c domain.RowChange) (domain.Outcome, error) {
+	if err := c.Validate(); err != nil {
 		return 0, err
 	}
-	if err := requirePosition(pos); err != nil {
-		return 0, err
-	}
-	return s.store.ApplyRow(ctx, domain.RowChange{Kind: kind, ID: id, Position: pos})
+	return s.store.ApplyRow(ctx, c)
 }
 
 // Relate records that the join row (parent, child) of rel exists (present) or not at pos.
 func (s *Service) Relate(ctx context.Context, pos domain.Position, rel domain.Relation, parentID, childID string, present bool) (domain.Outcome, error) {
-	if err := domain.ValidateID(string(rel.Parent), parentID); err != nil {
+	c := domain.RelationChange{Relation: rel, ParentID: parentID, ChildID: childID, Position: pos, Present: present}
+	if err := c.Validate(); err != nil {
 		return 0, err
 	}
-	if err := domain.ValidateID(string(rel.Child), childID); err != nil {
-		return 0, err
-	}
-	if err := requirePosition(pos); err != nil {
-		return 0, err
-	}
-	return s.store.ApplyRelation(ctx, domain.RelationChange{
-		Relation: rel, ParentID: parentID, ChildID: childID, Position: pos, Present: present,
-	})
+	return s.store.ApplyRelation(ctx, c)
 }
 
 // TruncateRows removes every row of kind older than pos.
 func (s *Service) TruncateRows(ctx context.Context, pos domain.Position, kind domain.Kind) error {
-	if err := requirePosition(pos); err != nil {
+	if err := domain.ValidateTruncate(pos); err != nil {
 		return err
 	}
 	return s.store.TruncateRows(ctx, kind, pos)
@@ -66,17 +53,8 @@ func (s *Service) TruncateRows(ctx context.Context, pos domain.Position, kind do
 
 // TruncateRelation removes every join row of rel older than pos.
 func (s *Service) TruncateRelation(ctx context.Context, pos domain.Position, rel domain.Relation) error {
-	if err := requirePosition(pos); err != nil {
+	if err := domain.ValidateTruncate(pos); err != nil {
 		return err
 	}
 	return s.store.TruncateRelation(ctx, rel, pos)
-}
-
-// requirePosition refuses unordered changes: without a position a change could
-// overwrite a newer one, so it is never applied.
-func requirePosition(pos domain.Position) error {
-	if pos.IsZero() {
-		return fmt.Errorf("%w: change has no source position (binlog file and pos)", domain.ErrInvalid)
-	}
-	return nil
 }
