@@ -26,6 +26,7 @@ type bulker struct {
 	maxItems int
 	maxBytes int
 	inFlight chan struct{}
+	refresh  *refresher
 
 	mu      sync.Mutex
 	pending []*bulkItem
@@ -52,13 +53,11 @@ func newBulker(c *client, cfg Config, alias string) *bulker {
 	return &bulker{
 		c:    c,
 		path: "/" + alias + "/_bulk",
-		// refresh=true: a returned write must be visible to the next read, and
-		// forcing one refresh per batch beats waiting for the next periodic
-		// one (wait_for) by up to refresh_interval.
+		// No refresh per _bulk: the refresher shares one between batches.
 		query: url.Values{
-			"refresh":     {"true"},
 			"filter_path": {"errors,items.*.status,items.*.result,items.*.error.type,items.*.error.reason"},
 		},
+		refresh:  newRefresher(c, alias),
 		interval: cfg.FlushInterval,
 		maxItems: cfg.FlushItems,
 		maxBytes: cfg.FlushBytes,
@@ -130,12 +129,12 @@ func (b *bulker) flushLocked() {
 	go func() {
 		defer b.sending.Done()
 		b.inFlight <- struct{}{}
-		defer func() { <-b.inFlight }()
 		b.send(batch)
 	}()
 }
 
-// send posts one batch and answers each item. A failed request (connection
+// send posts one batch, frees its in-flight slot before waiting for the
+// refresh (so the next batch is already on its way), and answers each item. A failed request (connection
 // refused, 429, 5xx) fails every item with ErrUnavailable.
 func (b *bulker) send(batch []*bulkItem) {
 	var body bytes.Buffer
@@ -150,8 +149,13 @@ func (b *bulker) send(batch []*bulkItem) {
 		} `json:"items"`
 	}
 	err := b.c.do(context.Background(), "POST", b.path, b.query, body.Bytes(), &res)
+	<-b.inFlight
 	if err == nil && len(res.Items) != len(batch) {
 		err = fmt.Errorf("%w: _bulk answered %d items for %d", domain.ErrUnavailable, len(res.Items), len(batch))
+	}
+	if err == nil {
+		// A write that has returned must be visible to the next read.
+		err = b.refresh.wait()
 	}
 	for i, it := range batch {
 		if err != nil {

@@ -1,5 +1,10 @@
 package elasticsearch
 
+import (
+	"crypto/sha256"
+	"encoding/hex"
+)
+
 // The painless scripts that enforce domain.ChangeStore's rules inside
 // Elasticsearch: every change is a scripted upsert that reads the document's
 // stored positions and either rewrites it or sets ctx.op = 'noop' (Stale), in
@@ -112,3 +117,22 @@ s.kind = 'mark';
 s.id = params.id;
 s.mark_pos = params.pos;
 `
+
+// storedScripts are the hot-path scripts, stored in the cluster so that a
+// _bulk item names one by id instead of carrying its source. Ids are derived
+// from the source: the same id always means the same script, so every index
+// prefix and store version can share them without clashing.
+var storedScripts = map[string]string{
+	scriptID("row", scriptRow):           scriptRow,
+	scriptID("relation", scriptRelation): scriptRelation,
+}
+
+var (
+	rowScriptID      = scriptID("row", scriptRow)
+	relationScriptID = scriptID("relation", scriptRelation)
+)
+
+func scriptID(name, source string) string {
+	sum := sha256.Sum256([]byte(source))
+	return "videocatalog-" + name + "-" + hex.EncodeToString(sum[:6])
+}

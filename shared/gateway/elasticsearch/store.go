@@ -43,10 +43,16 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	return s, nil
 }
 
-// ensureIndex puts the template and creates version 1 with the alias unless
+// ensureIndex puts the stored scripts and the template, and creates version 1 with the alias unless
 // the alias exists. Concurrent opens race harmlessly: the loser's create fails
 // with resource_already_exists_exception.
 func ensureIndex(ctx context.Context, c *client, n names) error {
+	for id, source := range storedScripts {
+		body := obj{"script": obj{"lang": "painless", "source": source}}
+		if err := c.do(ctx, "PUT", "/_scripts/"+id, nil, body, nil); err != nil {
+			return unavailable("put script "+id, err)
+		}
+	}
 	if err := c.do(ctx, "PUT", "/_index_template/"+n.Template(), nil, n.template(), nil); err != nil {
 		return unavailable("put index template "+n.Template(), err)
 	}

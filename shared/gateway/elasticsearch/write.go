@@ -23,7 +23,7 @@ func (s *Store) ApplyRow(ctx context.Context, c domain.RowChange) (domain.Outcom
 		}
 		params["row"], params["doc"] = row, doc
 	}
-	return s.apply(ctx, c.Kind, rowsMark(c.Kind), docID(c.Kind, c.ID), scriptRow, params)
+	return s.apply(ctx, c.Kind, rowsMark(c.Kind), docID(c.Kind, c.ID), rowScriptID, params)
 }
 
 // ApplyRelation implements domain.ChangeStore.
@@ -35,11 +35,11 @@ func (s *Store) ApplyRelation(ctx context.Context, c domain.RelationChange) (dom
 		"kind": string(c.Relation.Parent), "id": c.ParentID, "pos": c.Position.Key(),
 		"name": c.Relation.Name, "child": c.ChildID, "present": c.Present,
 	}
-	return s.apply(ctx, c.Relation.Parent, relationMark(c.Relation), docID(c.Relation.Parent, c.ParentID), scriptRelation, params)
+	return s.apply(ctx, c.Relation.Parent, relationMark(c.Relation), docID(c.Relation.Parent, c.ParentID), relationScriptID, params)
 }
 
-// apply sends one scripted upsert through the coalescer with the current
-// truncate mark, holding the kind open against a truncate until it is answered.
+// apply sends one upsert by the stored script through the coalescer with the
+// current truncate mark, holding the kind open against a truncate until it is answered.
 func (s *Store) apply(ctx context.Context, kind domain.Kind, mark, id, script string, params obj) (domain.Outcome, error) {
 	defer s.marks.enter(kind)()
 	at, err := s.marks.get(ctx, mark)
@@ -47,7 +47,7 @@ func (s *Store) apply(ctx context.Context, kind domain.Kind, mark, id, script st
 		return domain.Stale, err
 	}
 	params["mark"] = at
-	return s.bulk.update(ctx, id, obj{"source": script, "lang": "painless", "params": params})
+	return s.bulk.update(ctx, id, obj{"id": script, "params": params})
 }
 
 // TruncateRows implements domain.ChangeStore.
