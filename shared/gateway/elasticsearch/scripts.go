@@ -136,3 +136,43 @@ func scriptID(name, source string) string {
 	sum := sha256.Sum256([]byte(source))
 	return "videocatalog-" + name + "-" + hex.EncodeToString(sum[:6])
 }
+
+// scriptMerge merges params.src, a document of an older index version, into
+// this one by the same rules: the newer row, the later floor and, per child,
+// the newer relation entry. It is commutative and idempotent, so the reindex
+// command can replay the old index after the alias swap to bring over
+// the writes that reached it while _reindex was copying.
+const scriptMerge = presentFn + `
+def s = ctx._source;
+def o = params.src;
+s.kind = o.kind;
+s.id = o.id;
+if (o.kind == 'mark') {
+  if (s.mark_pos == null || o.mark_pos.compareTo(s.mark_pos) > 0) { s.mark_pos = o.mark_pos; }
+  return;
+}
+if (o.row_pos != null && (s.row_pos == null || o.row_pos.compareTo(s.row_pos) > 0)) {
+  s.row_pos = o.row_pos;
+  s.row = o.row;
+  s.doc = o.doc;
+}
+if (o.floor != null && (s.floor == null || o.floor.compareTo(s.floor) > 0)) { s.floor = o.floor; }
+if (o.rels != null) {
+  if (s.rels == null) { s.rels = new HashMap(); }
+  for (def name : o.rels.keySet()) {
+    Map entries = s.rels.computeIfAbsent(name, k -> new HashMap());
+    for (def e : o.rels[name].entrySet()) {
+      def cur = entries[e.getKey()];
+      if (cur == null || e.getValue().p.compareTo(cur.p) > 0) { entries[e.getKey()] = e.getValue(); }
+    }
+  }
+}
+if (s.rels != null) {
+  for (def name : s.rels.keySet()) {
+    Map entries = s.rels[name];
+    if (s.floor != null) { entries.values().removeIf(e -> e.p.compareTo(s.floor) <= 0); }
+    s[name] = present(entries);
+  }
+  s.rels.values().removeIf(m -> m.isEmpty());
+}
+`

@@ -55,7 +55,10 @@ func (s *Store) TruncateRows(ctx context.Context, kind domain.Kind, at domain.Po
 	if !slices.Contains(domain.Kinds, kind) {
 		return fmt.Errorf("truncate unknown kind %q: %w", kind, domain.ErrInvalid)
 	}
-	pos := at.Key()
+	return s.truncateRows(ctx, kind, at.Key())
+}
+
+func (s *Store) truncateRows(ctx context.Context, kind domain.Kind, pos string) error {
 	query := obj{"bool": obj{"filter": []obj{
 		term(fieldKind, string(kind)),
 		{"exists": obj{"field": fieldDoc + ".visible"}},
@@ -69,7 +72,10 @@ func (s *Store) TruncateRelation(ctx context.Context, rel domain.Relation, at do
 	if !slices.Contains(domain.Relations, rel) {
 		return fmt.Errorf("truncate unknown relation %v: %w", rel, domain.ErrInvalid)
 	}
-	pos := at.Key()
+	return s.truncateRelation(ctx, rel, at.Key())
+}
+
+func (s *Store) truncateRelation(ctx context.Context, rel domain.Relation, pos string) error {
 	query := term(fieldKind, string(rel.Parent))
 	return s.truncate(ctx, rel.Parent, relationMark(rel), pos, query, scriptTruncateRelation, obj{"pos": pos, "name": rel.Name})
 }
