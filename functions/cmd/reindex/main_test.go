@@ -45,11 +45,15 @@ func TestReindexKeepsEveryRow(t *testing.T) {
 		}
 	}
 	steps := []func() error{
-		func() error { return apply(store.ApplyRow(ctx, storetest.Put(storetest.Video("v1", "Film"), storetest.Pos(1)))) },
+		func() error {
+			return apply(store.ApplyRow(ctx, storetest.Put(storetest.Video("v1", "Film"), storetest.Pos(1))))
+		},
 		func() error {
 			return apply(store.ApplyRelation(ctx, storetest.Link(domain.VideoGenres, "v1", "g1", storetest.Pos(2))))
 		},
-		func() error { return apply(store.ApplyRow(ctx, storetest.Delete(domain.KindCategory, "c05", storetest.Pos(5000)))) },
+		func() error {
+			return apply(store.ApplyRow(ctx, storetest.Delete(domain.KindCategory, "c05", storetest.Pos(5000))))
+		},
 		func() error { return store.TruncateRows(ctx, domain.KindCategory, storetest.Pos(20)) },
 	}
 	for _, step := range steps {
