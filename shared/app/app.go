@@ -4,12 +4,15 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"sync"
+	"time"
 
 	"github.com/videocatalog/catalog/shared/config"
 	"github.com/videocatalog/catalog/shared/domain"
+	"github.com/videocatalog/catalog/shared/gateway/elasticsearch"
 	"github.com/videocatalog/catalog/shared/gateway/embedded"
 )
 
@@ -36,7 +39,17 @@ func CloseStore() error {
 // OpenStore opens the store cfg selects.
 func OpenStore(cfg config.Store) (domain.Store, error) {
 	if len(cfg.ElasticsearchURLs) > 0 {
-		return nil, fmt.Errorf("app: the Elasticsearch store is not available in this build")
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		s, err := elasticsearch.Open(ctx, elasticsearch.Config{
+			URLs: cfg.ElasticsearchURLs, APIKey: cfg.ElasticsearchAPIKey,
+			Username: cfg.ElasticsearchUsername, Password: cfg.ElasticsearchPassword,
+			IndexPrefix: cfg.IndexPrefix,
+		})
+		if err != nil {
+			return nil, fmt.Errorf("app: open the Elasticsearch store: %w", err)
+		}
+		return s, nil
 	}
 	s, err := embedded.Open(cfg.IndexPath)
 	if err != nil {

@@ -12,7 +12,7 @@ import (
 
 // ApplyRow implements domain.ChangeStore.
 func (s *Store) ApplyRow(ctx context.Context, c domain.RowChange) (domain.Outcome, error) {
-	if err := validateRow(c); err != nil {
+	if err := c.Validate(); err != nil {
 		return domain.Stale, err
 	}
 	params := obj{"kind": string(c.Kind), "id": c.ID, "pos": c.Position.Key(), "row": nil, "doc": nil}
@@ -28,7 +28,7 @@ func (s *Store) ApplyRow(ctx context.Context, c domain.RowChange) (domain.Outcom
 
 // ApplyRelation implements domain.ChangeStore.
 func (s *Store) ApplyRelation(ctx context.Context, c domain.RelationChange) (domain.Outcome, error) {
-	if err := validateRelation(c); err != nil {
+	if err := c.Validate(); err != nil {
 		return domain.Stale, err
 	}
 	params := obj{
@@ -124,34 +124,3 @@ func (s *Store) updateByQuery(ctx context.Context, body obj) error {
 
 func term(field string, value any) obj { return obj{"term": obj{field: value}} }
 
-func validateRow(c domain.RowChange) error {
-	if !slices.Contains(domain.Kinds, c.Kind) {
-		return fmt.Errorf("row change of unknown kind %q: %w", c.Kind, domain.ErrInvalid)
-	}
-	if err := domain.ValidateID(string(c.Kind), c.ID); err != nil {
-		return err
-	}
-	if c.Position.IsZero() {
-		return fmt.Errorf("row change without position: %w", domain.ErrInvalid)
-	}
-	if c.Entity == nil {
-		return nil
-	}
-	if c.Entity.EntityKind() != c.Kind || c.Entity.EntityID() != c.ID {
-		return fmt.Errorf("row change %s %s carries %s %s: %w", c.Kind, c.ID, c.Entity.EntityKind(), c.Entity.EntityID(), domain.ErrInvalid)
-	}
-	return c.Entity.Validate()
-}
-
-func validateRelation(c domain.RelationChange) error {
-	if !slices.Contains(domain.Relations, c.Relation) {
-		return fmt.Errorf("unknown relation %v: %w", c.Relation, domain.ErrInvalid)
-	}
-	if err := domain.ValidateID(string(c.Relation.Parent), c.ParentID); err != nil {
-		return err
-	}
-	if c.Position.IsZero() {
-		return fmt.Errorf("relation change without position: %w", domain.ErrInvalid)
-	}
-	return domain.ValidateID(string(c.Relation.Child), c.ChildID)
-}
