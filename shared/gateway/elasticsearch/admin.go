@@ -65,6 +65,11 @@ func (a *Admin) StartCopy(ctx context.Context, from, to string) (string, error) 
 	var res struct {
 		Task string `json:"task"`
 	}
+	// Writes are not refreshed when answered (refresh.go): make every write
+	// that landed so far visible to the copy's scroll.
+	if err := a.c.do(ctx, "POST", "/"+from+"/_refresh", nil, nil, nil); err != nil {
+		return "", unavailable("refresh "+from, err)
+	}
 	q := url.Values{"wait_for_completion": {"false"}, "refresh": {"true"}}
 	body := obj{"source": obj{"index": from, "size": 1000}, "dest": obj{"index": to}}
 	if err := a.c.do(ctx, "POST", "/_reindex", q, body, &res); err != nil {
@@ -127,6 +132,10 @@ func (a *Admin) SwapAlias(ctx context.Context, from, to string) error {
 // that reached the old index while it was being copied are not lost, and
 // none overrides a newer one. progress is called after each page.
 func (a *Admin) CatchUp(ctx context.Context, from string, progress func(done int)) error {
+	// The writes that reached the old index before the swap, searchable.
+	if err := a.c.do(ctx, "POST", "/"+from+"/_refresh", nil, nil, nil); err != nil {
+		return unavailable("refresh "+from, err)
+	}
 	body := obj{"size": 500, "sort": []obj{{fieldKind: "asc"}, {fieldID: "asc"}}}
 	done := 0
 	for {

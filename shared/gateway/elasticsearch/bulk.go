@@ -53,7 +53,7 @@ func newBulker(c *client, cfg Config, alias string) *bulker {
 	return &bulker{
 		c:    c,
 		path: "/" + alias + "/_bulk",
-		// No refresh per _bulk: the refresher shares one between batches.
+		// No refresh per _bulk: searches refresh first when needed (refresh.go).
 		query: url.Values{
 			"filter_path": {"errors,items.*.status,items.*.result,items.*.error.type,items.*.error.reason"},
 		},
@@ -133,9 +133,8 @@ func (b *bulker) flushLocked() {
 	}()
 }
 
-// send posts one batch, frees its in-flight slot before waiting for the
-// refresh (so the next batch is already on its way), and answers each item. A failed request (connection
-// refused, 429, 5xx) fails every item with ErrUnavailable.
+// send posts one batch, frees its in-flight slot and answers each item. A
+// failed request (connection refused, 429, 5xx) fails every item with ErrUnavailable.
 func (b *bulker) send(batch []*bulkItem) {
 	var body bytes.Buffer
 	for _, it := range batch {
@@ -150,12 +149,11 @@ func (b *bulker) send(batch []*bulkItem) {
 	}
 	err := b.c.do(context.Background(), "POST", b.path, b.query, body.Bytes(), &res)
 	<-b.inFlight
+	// Before any caller is answered: a search that starts after it refreshes
+	// first (refresh.go). Counted even on failure, which may hide applied items.
+	b.refresh.wrote()
 	if err == nil && len(res.Items) != len(batch) {
 		err = fmt.Errorf("%w: _bulk answered %d items for %d", domain.ErrUnavailable, len(res.Items), len(batch))
-	}
-	if err == nil {
-		// A write that has returned must be visible to the next read.
-		err = b.refresh.wait()
 	}
 	for i, it := range batch {
 		if err != nil {

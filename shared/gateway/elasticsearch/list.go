@@ -107,6 +107,9 @@ func list[E domain.Entity](ctx context.Context, s *Store, kind domain.Kind, q do
 	if err != nil {
 		return page, nil, err
 	}
+	if err := s.bulk.refresh.fresh(ctx); err != nil {
+		return page, nil, err
+	}
 	var res searchResult
 	if err := s.c.do(ctx, "POST", "/"+s.names.Alias()+"/_search", listFilter, body, &res); err != nil {
 		return page, nil, unavailable("list "+string(kind), err)

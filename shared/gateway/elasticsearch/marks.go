@@ -18,7 +18,7 @@ import (
 //     mark until their outcome is known; a truncate holds it exclusively while
 //     it publishes the mark. So no write carrying an older mark is in flight
 //     once the mark is published, and those that landed before are visible
-//     to the _update_by_query that follows (writes refresh).
+//     to the _update_by_query that follows (it refreshes first).
 //   - Other processes trust the marks they read for at most MarkTTL. A
 //     truncate therefore runs its _update_by_query again 2×MarkTTL after
 //     publishing, dropping what writes with an expired mark landed meanwhile.

@@ -99,6 +99,9 @@ func (s *Store) Rows(ctx context.Context, kind domain.Kind) ([]domain.Entity, er
 		"_source":          sourceFields,
 		"track_total_hits": false,
 	}
+	if err := s.bulk.refresh.fresh(ctx); err != nil {
+		return nil, err
+	}
 	path := "/" + s.names.Alias() + "/_search"
 	var out []domain.Entity
 	var pit string

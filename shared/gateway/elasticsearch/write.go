@@ -103,6 +103,11 @@ func (s *Store) truncate(ctx context.Context, kind domain.Kind, mark, at string,
 func (s *Store) updateByQuery(ctx context.Context, body obj) error {
 	q := url.Values{"conflicts": {"proceed"}, "refresh": {"true"}}
 	for {
+		// The query matches searchable documents only: refresh so that it
+		// sees every write that landed before, this process's or another's.
+		if err := s.bulk.refresh.force(ctx); err != nil {
+			return fmt.Errorf("truncate: %w", err)
+		}
 		var res struct {
 			VersionConflicts int   `json:"version_conflicts"`
 			Failures         []any `json:"failures"`
