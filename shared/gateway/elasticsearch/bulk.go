@@ -1,9 +1,7 @@
 package elasticsearch
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -65,17 +63,10 @@ func newBulker(c *client, cfg Config, alias string) *bulker {
 	}
 }
 
-// update sends a scripted upsert of document id and waits for its outcome.
-func (b *bulker) update(ctx context.Context, id string, script obj) (domain.Outcome, error) {
-	action, err := json.Marshal(obj{"update": obj{"_id": id, "retry_on_conflict": 10}})
-	if err != nil {
-		return domain.Stale, err
-	}
-	body, err := json.Marshal(obj{"scripted_upsert": true, "upsert": obj{}, "script": script})
-	if err != nil {
-		return domain.Stale, fmt.Errorf("encode change of %s: %w", id, domain.ErrInvalid)
-	}
-	item := &bulkItem{lines: append(append(append(action, '\n'), body...), '\n'), result: make(chan bulkResult, 1)}
+// update sends one item, the NDJSON lines of an update of document id, and
+// waits for its outcome.
+func (b *bulker) update(ctx context.Context, id string, lines []byte) (domain.Outcome, error) {
+	item := &bulkItem{lines: lines, result: make(chan bulkResult, 1)}
 	if err := b.add(item); err != nil {
 		return domain.Stale, err
 	}
@@ -136,18 +127,24 @@ func (b *bulker) flushLocked() {
 // send posts one batch, frees its in-flight slot and answers each item. A
 // failed request (connection refused, 429, 5xx) fails every item with ErrUnavailable.
 func (b *bulker) send(batch []*bulkItem) {
-	var body bytes.Buffer
+	size := 0
 	for _, it := range batch {
-		body.Write(it.lines)
+		size += len(it.lines)
+	}
+	body := make([]byte, 0, size)
+	for _, it := range batch {
+		body = append(body, it.lines...)
 	}
 	var res struct {
-		Items []map[string]struct {
-			Status int        `json:"status"`
-			Result string     `json:"result"`
-			Error  *itemError `json:"error"`
+		Items []struct {
+			Update struct { // every item is an update
+				Status int        `json:"status"`
+				Result string     `json:"result"`
+				Error  *itemError `json:"error"`
+			} `json:"update"`
 		} `json:"items"`
 	}
-	err := b.c.do(context.Background(), "POST", b.path, b.query, body.Bytes(), &res)
+	err := b.c.do(context.Background(), "POST", b.path, b.query, body, &res)
 	<-b.inFlight
 	// Before any caller is answered: a search that starts after it refreshes
 	// first (refresh.go). Counted even on failure, which may hide applied items.
@@ -160,9 +157,8 @@ func (b *bulker) send(batch []*bulkItem) {
 			it.result <- bulkResult{err: unavailable("_bulk", err)}
 			continue
 		}
-		for _, r := range res.Items[i] { // one key: the action name
-			it.result <- itemResult(r.Status, r.Result, r.Error)
-		}
+		r := res.Items[i].Update
+		it.result <- itemResult(r.Status, r.Result, r.Error)
 	}
 }
 

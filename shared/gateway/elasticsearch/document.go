@@ -3,7 +3,6 @@ package elasticsearch
 import (
 	"encoding/json"
 	"fmt"
-	"time"
 
 	"github.com/videocatalog/catalog/shared/domain"
 )
@@ -70,44 +69,52 @@ func decode[E domain.Entity](raw json.RawMessage) (E, error) {
 	return e, err
 }
 
-// rowParams are the row and the searchable doc of an entity, as script params.
-// Relation ids are left out: they come from join rows only.
-func rowParams(e domain.Entity) (row json.RawMessage, doc obj, err error) {
-	doc = obj{"visible": e.Visible()}
+// rowParams are the row and the searchable doc of an entity, as JSON script
+// params. Relation ids are left out: they come from join rows only.
+func rowParams(e domain.Entity) (row, doc []byte, err error) {
+	doc = make([]byte, 0, 256)
+	doc = append(doc, '{')
+	doc = appendBoolField(doc, "visible", e.Visible())
 	stamps := func(t domain.Timestamps) {
-		doc["created_at"] = t.CreatedAt.UTC().Format(time.RFC3339Nano)
-		doc["updated_at"] = t.UpdatedAt.UTC().Format(time.RFC3339Nano)
+		doc = appendTimeField(doc, "created_at", t.CreatedAt)
+		doc = appendTimeField(doc, "updated_at", t.UpdatedAt)
 	}
 	switch v := e.(type) {
 	case domain.Category:
-		doc["name"] = v.Name
+		doc = appendStringField(doc, "name", v.Name)
 		stamps(v.Timestamps)
 	case domain.Genre:
 		v.CategoryIDs = nil
 		e = v
-		doc["name"] = v.Name
+		doc = appendStringField(doc, "name", v.Name)
 		stamps(v.Timestamps)
 	case domain.CastMember:
-		doc["name"] = v.Name
+		doc = appendStringField(doc, "name", v.Name)
 		stamps(v.Timestamps)
 	case domain.Video:
 		v.CategoryIDs, v.GenreIDs, v.CastMemberIDs = nil, nil, nil
 		e = v
-		doc["name"] = v.Title
-		doc["description"] = v.Description
-		doc["duration"] = v.Duration
-		doc["opened"] = v.Opened
+		doc = appendStringField(doc, "name", v.Title)
+		doc = appendStringField(doc, "description", v.Description)
+		var ok bool
+		if doc, ok = appendFloatField(doc, "duration", v.Duration); !ok {
+			return nil, nil, fmt.Errorf("video %s duration %v: %w", v.ID, v.Duration, domain.ErrInvalid)
+		}
+		doc = appendBoolField(doc, "opened", v.Opened)
 		if v.YearLaunched != 0 {
-			doc["year_launched"] = v.YearLaunched
+			doc = appendIntField(doc, "year_launched", v.YearLaunched)
 		}
 		if v.Rating != "" {
-			doc["rating"] = string(v.Rating)
+			doc = appendStringField(doc, "rating", string(v.Rating))
 		}
 		stamps(v.Timestamps)
 	case domain.VideoMedia, domain.ImageMedia:
 	default:
 		return nil, nil, fmt.Errorf("entity %T: %w", e, domain.ErrInvalid)
 	}
-	row, err = json.Marshal(e)
-	return row, doc, err
+	doc = append(doc, '}')
+	if row, err = json.Marshal(e); err != nil {
+		return nil, nil, fmt.Errorf("encode %s %s: %w: %w", e.EntityKind(), e.EntityID(), domain.ErrInvalid, err)
+	}
+	return row, doc, nil
 }

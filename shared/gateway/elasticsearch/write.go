@@ -15,15 +15,25 @@ func (s *Store) ApplyRow(ctx context.Context, c domain.RowChange) (domain.Outcom
 	if err := c.Validate(); err != nil {
 		return domain.Stale, err
 	}
-	params := obj{"kind": string(c.Kind), "id": c.ID, "pos": c.Position.Key(), "row": nil, "doc": nil}
+	var row, doc []byte // null for a delete
 	if c.Entity != nil {
-		row, doc, err := rowParams(c.Entity)
-		if err != nil {
+		var err error
+		if row, doc, err = rowParams(c.Entity); err != nil {
 			return domain.Stale, err
 		}
-		params["row"], params["doc"] = row, doc
 	}
-	return s.apply(ctx, c.Kind, rowsMark(c.Kind), docID(c.Kind, c.ID), rowScriptID, params)
+	id, pos := docID(c.Kind, c.ID), c.Position.Key()
+	return s.apply(ctx, c.Kind, rowsMark(c.Kind), id, func(mark string) []byte {
+		b := make([]byte, 0, 256+len(row)+len(doc))
+		b = upsertItem(b, id, rowScriptID)
+		b = appendStringField(b, "kind", string(c.Kind))
+		b = appendStringField(b, "id", c.ID)
+		b = appendStringField(b, "pos", pos)
+		b = appendStringField(b, "mark", mark)
+		b = appendRawField(b, "row", row)
+		b = appendRawField(b, "doc", doc)
+		return closeUpsert(b)
+	})
 }
 
 // ApplyRelation implements domain.ChangeStore.
@@ -31,23 +41,32 @@ func (s *Store) ApplyRelation(ctx context.Context, c domain.RelationChange) (dom
 	if err := c.Validate(); err != nil {
 		return domain.Stale, err
 	}
-	params := obj{
-		"kind": string(c.Relation.Parent), "id": c.ParentID, "pos": c.Position.Key(),
-		"name": c.Relation.Name, "child": c.ChildID, "present": c.Present,
-	}
-	return s.apply(ctx, c.Relation.Parent, relationMark(c.Relation), docID(c.Relation.Parent, c.ParentID), relationScriptID, params)
+	parent := string(c.Relation.Parent)
+	id, pos := docID(c.Relation.Parent, c.ParentID), c.Position.Key()
+	return s.apply(ctx, c.Relation.Parent, relationMark(c.Relation), id, func(mark string) []byte {
+		b := make([]byte, 0, 320)
+		b = upsertItem(b, id, relationScriptID)
+		b = appendStringField(b, "kind", parent)
+		b = appendStringField(b, "id", c.ParentID)
+		b = appendStringField(b, "pos", pos)
+		b = appendStringField(b, "mark", mark)
+		b = appendStringField(b, "name", c.Relation.Name)
+		b = appendStringField(b, "child", c.ChildID)
+		b = appendBoolField(b, "present", c.Present)
+		return closeUpsert(b)
+	})
 }
 
-// apply sends one upsert by the stored script through the coalescer with the
-// current truncate mark, holding the kind open against a truncate until it is answered.
-func (s *Store) apply(ctx context.Context, kind domain.Kind, mark, id, script string, params obj) (domain.Outcome, error) {
+// apply sends one upsert by a stored script through the coalescer with the
+// current truncate mark, holding the kind open against a truncate until it
+// is answered. item encodes the _bulk lines with the mark as params.mark.
+func (s *Store) apply(ctx context.Context, kind domain.Kind, mark, id string, item func(mark string) []byte) (domain.Outcome, error) {
 	defer s.marks.enter(kind)()
 	at, err := s.marks.get(ctx, mark)
 	if err != nil {
 		return domain.Stale, err
 	}
-	params["mark"] = at
-	return s.bulk.update(ctx, id, obj{"id": script, "params": params})
+	return s.bulk.update(ctx, id, item(at))
 }
 
 // TruncateRows implements domain.ChangeStore.
@@ -128,4 +147,3 @@ func (s *Store) updateByQuery(ctx context.Context, body obj) error {
 }
 
 func term(field string, value any) obj { return obj{"term": obj{field: value}} }
-
