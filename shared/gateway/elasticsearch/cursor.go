@@ -18,8 +18,21 @@ type cursor struct {
 	Values []json.RawMessage `json:"v"`
 }
 
+// encodeCursor is base64url of the JSON of cursor{order, values}, appended
+// by hand (a page encodes one per item); values are compact JSON from the
+// search response.
 func encodeCursor(order string, values []json.RawMessage) string {
-	raw, _ := json.Marshal(cursor{Order: order, Values: values}) // raw JSON values: cannot fail
+	var buf [160]byte
+	raw := append(buf[:0], `{"o":`...)
+	raw = appendString(raw, order)
+	raw = append(raw, `,"v":[`...)
+	for i, v := range values {
+		if i > 0 {
+			raw = append(raw, ',')
+		}
+		raw = append(raw, v...)
+	}
+	raw = append(raw, "]}"...)
 	return base64.RawURLEncoding.EncodeToString(raw)
 }
 

@@ -2,6 +2,7 @@ package elasticsearch
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"math"
 	"reflect"
@@ -71,5 +72,20 @@ func TestRowItem(t *testing.T) {
 	}
 	if !reflect.DeepEqual(body, any(wantBody)) {
 		t.Errorf("body %v\nwant %v", body, wantBody)
+	}
+}
+
+// Cursors are byte-for-byte what json.Marshal of cursor made.
+func TestEncodeCursorMatchesMarshal(t *testing.T) {
+	for _, values := range [][]json.RawMessage{
+		{json.RawMessage(`"list video 00001"`), json.RawMessage(`"lv00001"`)},
+		{json.RawMessage(`12.5`), json.RawMessage(`"a\"b"`)},
+		{json.RawMessage(`null`), json.RawMessage(`"x"`)},
+	} {
+		want, _ := json.Marshal(cursor{Order: "video:name:false", Values: values})
+		got, err := base64.RawURLEncoding.DecodeString(encodeCursor("video:name:false", values))
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("cursor %s, want %s (%v)", got, want, err)
+		}
 	}
 }

@@ -151,21 +151,12 @@ func liveOf(kind domain.Kind) obj {
 	}}}
 }
 
-// searchResult is the part of a search response the store reads.
+// searchResult is the part of a Rows search response the store reads.
 type searchResult struct {
 	PitID string `json:"pit_id"`
 	Hits  struct {
-		Total struct {
-			Value int `json:"value"`
-		} `json:"total"`
 		Hits []searchHit `json:"hits"`
 	} `json:"hits"`
-	Aggregations map[string]struct {
-		Buckets []struct {
-			Key   json.RawMessage `json:"key"`
-			Count int             `json:"doc_count"`
-		} `json:"buckets"`
-	} `json:"aggregations"`
 }
 
 type searchHit struct {
