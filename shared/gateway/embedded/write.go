@@ -132,4 +132,3 @@ func (s *Store) truncate(ctx context.Context, kind domain.Kind, mark, at string,
 	ks.marks[mark] = at
 	return nil
 }
-
