@@ -56,3 +56,23 @@ type Timestamps struct {
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }
+
+// Listing returns what lists sort and search e by: a video's title, every
+// other entity's name, and its audit timestamps (zero for media, which have none).
+func Listing(e Entity) (name string, ts Timestamps) {
+	switch v := e.(type) {
+	case Category:
+		return v.Name, v.Timestamps
+	case Genre:
+		return v.Name, v.Timestamps
+	case CastMember:
+		return v.Name, v.Timestamps
+	case Video:
+		return v.Title, v.Timestamps
+	case VideoMedia:
+		return v.Name, Timestamps{}
+	case ImageMedia:
+		return v.Name, Timestamps{}
+	}
+	return "", Timestamps{}
+}

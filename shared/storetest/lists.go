@@ -82,17 +82,8 @@ func walk(t *testing.T, s domain.Store, kind domain.Kind, q domain.ListQuery, li
 
 // sortKey renders the value e is sorted by so that string order is value order.
 func sortKey(e domain.Entity, f domain.SortField) string {
-	var name string
-	var ts domain.Timestamps
-	switch v := e.(type) {
-	case domain.Category:
-		name, ts = v.Name, v.Timestamps
-	case domain.Genre:
-		name, ts = v.Name, v.Timestamps
-	case domain.CastMember:
-		name, ts = v.Name, v.Timestamps
-	case domain.Video:
-		name, ts = v.Title, v.Timestamps
+	name, ts := domain.Listing(e)
+	if v, ok := e.(domain.Video); ok {
 		switch f {
 		case domain.SortYearLaunched:
 			return fmt.Sprintf("%06d", v.YearLaunched)

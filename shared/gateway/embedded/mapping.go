@@ -108,17 +108,8 @@ func fields(st *state) (map[string]any, error) {
 	for name, ids := range st.relationIDs() {
 		f[name] = ids
 	}
-	var name string
-	var ts domain.Timestamps
-	switch v := e.(type) {
-	case domain.Category:
-		name, ts = v.Name, v.Timestamps
-	case domain.Genre:
-		name, ts = v.Name, v.Timestamps
-	case domain.CastMember:
-		name, ts = v.Name, v.Timestamps
-	case domain.Video:
-		name, ts = v.Title, v.Timestamps
+	name, ts := domain.Listing(e)
+	if v, ok := e.(domain.Video); ok {
 		f[fieldDesc] = v.Description
 		f[fieldYear] = float64(v.YearLaunched)
 		f[fieldDuration] = v.Duration
@@ -129,10 +120,6 @@ func fields(st *state) (map[string]any, error) {
 		if v.Rating != "" {
 			f[fieldRating] = string(v.Rating)
 		}
-	case domain.VideoMedia:
-		name = v.Name
-	case domain.ImageMedia:
-		name = v.Name
 	}
 	f[fieldName] = name
 	f[fieldSortName] = name
