@@ -41,11 +41,7 @@ func OpenStore(cfg config.Store) (domain.Store, error) {
 	if len(cfg.ElasticsearchURLs) > 0 {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		s, err := elasticsearch.Open(ctx, elasticsearch.Config{
-			URLs: cfg.ElasticsearchURLs, APIKey: cfg.ElasticsearchAPIKey,
-			Username: cfg.ElasticsearchUsername, Password: cfg.ElasticsearchPassword,
-			IndexPrefix: cfg.IndexPrefix,
-		})
+		s, err := elasticsearch.Open(ctx, ElasticsearchConfig(cfg))
 		if err != nil {
 			return nil, fmt.Errorf("app: open the Elasticsearch store: %w", err)
 		}
@@ -56,6 +52,15 @@ func OpenStore(cfg config.Store) (domain.Store, error) {
 		return nil, fmt.Errorf("app: open embedded index at %s: %w", cfg.IndexPath, err)
 	}
 	return s, nil
+}
+
+// ElasticsearchConfig is the Elasticsearch adapter's configuration from the store's.
+func ElasticsearchConfig(cfg config.Store) elasticsearch.Config {
+	return elasticsearch.Config{
+		URLs: cfg.ElasticsearchURLs, APIKey: cfg.ElasticsearchAPIKey,
+		Username: cfg.ElasticsearchUsername, Password: cfg.ElasticsearchPassword,
+		IndexPrefix: cfg.IndexPrefix,
+	}
 }
 
 // Project is the Google Cloud project that log traces are attributed to.

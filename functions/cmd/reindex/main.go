@@ -21,6 +21,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/videocatalog/catalog/shared/app"
+	"github.com/videocatalog/catalog/shared/config"
 	"github.com/videocatalog/catalog/shared/gateway/elasticsearch"
 )
 
@@ -33,29 +35,29 @@ func main() {
 	}
 }
 
-func env(name, fallback string) string {
-	if v := os.Getenv(name); v != "" {
-		return v
-	}
-	return fallback
-}
-
 func run(ctx context.Context, args []string, stderr io.Writer) error {
+	store, err := config.Load[config.Store]()
+	if err != nil {
+		return err
+	}
+	es := app.ElasticsearchConfig(store)
+	if len(es.URLs) == 0 {
+		es.URLs = []string{"http://localhost:9200"}
+	}
 	fs := flag.NewFlagSet("reindex", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	urls := fs.String("url", env("ELASTICSEARCH_URL", "http://localhost:9200"), "Elasticsearch URLs, comma-separated")
-	apiKey := fs.String("api-key", os.Getenv("ELASTICSEARCH_API_KEY"), "API key")
-	username := fs.String("username", os.Getenv("ELASTICSEARCH_USERNAME"), "basic auth user")
-	password := fs.String("password", os.Getenv("ELASTICSEARCH_PASSWORD"), "basic auth password")
-	prefix := fs.String("prefix", env("CATALOG_INDEX_PREFIX", "catalog"), "index prefix")
+	urls := fs.String("url", strings.Join(es.URLs, ","), "Elasticsearch URLs, comma-separated")
+	fs.StringVar(&es.APIKey, "api-key", es.APIKey, "API key")
+	fs.StringVar(&es.Username, "username", es.Username, "basic auth user")
+	fs.StringVar(&es.Password, "password", es.Password, "basic auth password")
+	fs.StringVar(&es.IndexPrefix, "prefix", es.IndexPrefix, "index prefix")
 	poll := fs.Duration("poll", 500*time.Millisecond, "how often the _reindex task is polled")
 	deleteOld := fs.Bool("delete-old", false, "delete the old index version once the alias moved")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	admin, err := elasticsearch.OpenAdmin(ctx, elasticsearch.Config{
-		URLs: strings.Split(*urls, ","), APIKey: *apiKey, Username: *username, Password: *password, IndexPrefix: *prefix,
-	})
+	es.URLs = strings.Split(*urls, ",")
+	admin, err := elasticsearch.OpenAdmin(ctx, es)
 	if err != nil {
 		return err
 	}
