@@ -27,6 +27,10 @@ type RowChange struct {
 	Position Position
 	// Entity is the row after the change, or nil when the row was deleted.
 	Entity Entity
+	// Insert says the database inserted the row or a snapshot read it, so the
+	// store most likely holds nothing for it yet. It is a hint a store may use
+	// to try a cheaper write first; it never changes the outcome.
+	Insert bool
 }
 
 // RelationChange says that the join row (ParentID, ChildID) exists or not after a change at Position.

@@ -113,6 +113,9 @@ func (s *Sink) apply(ctx context.Context, t table, c cdc.Change) (domain.Outcome
 		if err != nil {
 			return 0, err
 		}
+		if c.Op == cdc.OpCreate || c.Op == cdc.OpRead {
+			return s.ingest.Insert(ctx, pos, e)
+		}
 		return s.ingest.Save(ctx, pos, e)
 	}
 }

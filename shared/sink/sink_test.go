@@ -166,9 +166,17 @@ func TestAnswers(t *testing.T) {
 		t.Fatalf("create: %d %+v", status, a)
 	}
 	got := store.rows[0]
-	if v := got.Entity.(domain.Video); got.Kind != domain.KindVideo || v.Title != "Cidade de Deus" || v.Duration != 129.96 || got.Position.Pos != 20 {
+	if v := got.Entity.(domain.Video); got.Kind != domain.KindVideo || v.Title != "Cidade de Deus" || v.Duration != 129.96 || got.Position.Pos != 20 || !got.Insert {
 		t.Fatalf("stored %+v", got)
 	}
+	// Inserts and snapshot reads carry the hint that the row is new; updates do not.
+	for i, op := range []string{"r", "u"} {
+		post(t, videos, "videos", envelope("videos", op, "null", videoRow, 30+i), nil)
+		if c := store.rows[len(store.rows)-1]; c.Insert != (op == "r") {
+			t.Fatalf("op %s stored with Insert %v", op, c.Insert)
+		}
+	}
+	store.rows = store.rows[:1]
 
 	status, a = post(t, videos, "videos", "", nil)
 	if status != http.StatusOK || a.Outcome != "ignored" {

@@ -32,7 +32,10 @@ func concurrentDeliveries(t *testing.T, s domain.Store) {
 			for _, k := range order {
 				var err error
 				if k < len(puts) {
-					_, err = s.ApplyRow(context.Background(), puts[k])
+					// Half the workers redeliver the writes as inserts.
+					c := puts[k]
+					c.Insert = w%2 == 0
+					_, err = s.ApplyRow(context.Background(), c)
 				} else {
 					_, err = s.ApplyRelation(context.Background(), rels[k-len(puts)])
 				}

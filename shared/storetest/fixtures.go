@@ -58,6 +58,13 @@ func Put(e domain.Entity, p domain.Position) domain.RowChange {
 	return domain.RowChange{Kind: e.EntityKind(), ID: e.EntityID(), Position: p, Entity: e}
 }
 
+// Insert is Put with the hint that the database inserted the row.
+func Insert(e domain.Entity, p domain.Position) domain.RowChange {
+	c := Put(e, p)
+	c.Insert = true
+	return c
+}
+
 // Delete is the change that deletes the row (kind, id) at p.
 func Delete(kind domain.Kind, id string, p domain.Position) domain.RowChange {
 	return domain.RowChange{Kind: kind, ID: id, Position: p}

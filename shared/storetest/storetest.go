@@ -29,6 +29,7 @@ func Run(t *testing.T, newStore func(t *testing.T) domain.Store) {
 		tests map[string]func(t *testing.T, s domain.Store)
 	}{
 		{"Convergence", convergenceTests},
+		{"Insert", insertTests},
 		{"Rows", rowsTests},
 		{"Batch", batchTests},
 		{"List", listTests},

@@ -45,8 +45,11 @@ type bulker struct {
 
 // bulkItem is one action and its body, NDJSON-encoded, and where its result goes.
 type bulkItem struct {
-	lines  []byte
-	result chan bulkResult
+	lines []byte
+	// fallback, when set, are the lines to send instead if lines (a create)
+	// finds the document already there.
+	fallback []byte
+	result   chan bulkResult
 }
 
 type bulkResult struct {
@@ -75,7 +78,17 @@ func newBulker(c *client, cfg Config, alias string) *bulker {
 // update sends one item, the NDJSON lines of an update of document id, and
 // waits for its outcome.
 func (b *bulker) update(ctx context.Context, id string, lines []byte) (domain.Outcome, error) {
-	item := &bulkItem{lines: lines, result: make(chan bulkResult, 1)}
+	return b.submit(ctx, id, &bulkItem{lines: lines, result: make(chan bulkResult, 1)})
+}
+
+// create sends the NDJSON lines of a create of document id, and the update
+// lines in its place if the document exists, and waits for the outcome.
+func (b *bulker) create(ctx context.Context, id string, lines, update []byte) (domain.Outcome, error) {
+	return b.submit(ctx, id, &bulkItem{lines: lines, fallback: update, result: make(chan bulkResult, 1)})
+}
+
+// submit adds item to the open batch and waits for its outcome.
+func (b *bulker) submit(ctx context.Context, id string, item *bulkItem) (domain.Outcome, error) {
 	if err := b.add(item); err != nil {
 		return domain.Stale, err
 	}
@@ -166,11 +179,8 @@ func (b *bulker) send(batch []*bulkItem) {
 	}
 	var res struct {
 		Items []struct {
-			Update struct { // every item is an update
-				Status int        `json:"status"`
-				Result string     `json:"result"`
-				Error  *itemError `json:"error"`
-			} `json:"update"`
+			Update *itemStatus `json:"update"`
+			Create *itemStatus `json:"create"`
 		} `json:"items"`
 	}
 	err := b.c.do(context.Background(), "POST", b.path, b.query, body, &res)
@@ -190,8 +200,28 @@ func (b *bulker) send(batch []*bulkItem) {
 			continue
 		}
 		r := res.Items[i].Update
-		it.result <- itemResult(r.Status, r.Result, r.Error)
+		if r == nil {
+			r = res.Items[i].Create
+		}
+		switch {
+		case r == nil:
+			it.result <- bulkResult{err: fmt.Errorf("%w: _bulk item %d answered no update or create", domain.ErrUnavailable, i)}
+		case r.Status == http.StatusConflict && it.fallback != nil:
+			// The document exists: the create gave way, the update decides.
+			next := &bulkItem{lines: it.fallback, result: it.result}
+			if err := b.add(next); err != nil {
+				it.result <- bulkResult{err: unavailable("_bulk", err)}
+			}
+		default:
+			it.result <- itemResult(r.Status, r.Result, r.Error)
+		}
 	}
+}
+
+type itemStatus struct {
+	Status int        `json:"status"`
+	Result string     `json:"result"`
+	Error  *itemError `json:"error"`
 }
 
 type itemError struct {

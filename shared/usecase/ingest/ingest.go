@@ -22,6 +22,12 @@ func (s *Service) Save(ctx context.Context, pos domain.Position, e domain.Entity
 	return s.applyRow(ctx, domain.RowChange{Kind: e.EntityKind(), ID: e.EntityID(), Position: pos, Entity: e})
 }
 
+// Insert is Save for a row the database inserted or a snapshot read: the
+// same outcome, with the hint that the store most likely has no state for it.
+func (s *Service) Insert(ctx context.Context, pos domain.Position, e domain.Entity) (domain.Outcome, error) {
+	return s.applyRow(ctx, domain.RowChange{Kind: e.EntityKind(), ID: e.EntityID(), Position: pos, Entity: e, Insert: true})
+}
+
 // Delete records that the row kind/id was deleted at pos.
 func (s *Service) Delete(ctx context.Context, pos domain.Position, kind domain.Kind, id string) (domain.Outcome, error) {
 	return s.applyRow(ctx, domain.RowChange{Kind: kind, ID: id, Position: pos})
