@@ -46,9 +46,9 @@ type bulker struct {
 // bulkItem is one action and its body, NDJSON-encoded, and where its result goes.
 type bulkItem struct {
 	lines []byte
-	// fallback, when set, are the lines to send instead if lines (a create)
-	// finds the document already there.
-	fallback []byte
+	// fallback, when set, encodes the lines to send instead if lines (a
+	// create) finds the document already there; only then, as that is rare.
+	fallback func() []byte
 	result   chan bulkResult
 }
 
@@ -83,7 +83,7 @@ func (b *bulker) update(ctx context.Context, id string, lines []byte) (domain.Ou
 
 // create sends the NDJSON lines of a create of document id, and the update
 // lines in its place if the document exists, and waits for the outcome.
-func (b *bulker) create(ctx context.Context, id string, lines, update []byte) (domain.Outcome, error) {
+func (b *bulker) create(ctx context.Context, id string, lines []byte, update func() []byte) (domain.Outcome, error) {
 	return b.submit(ctx, id, &bulkItem{lines: lines, fallback: update, result: make(chan bulkResult, 1)})
 }
 
@@ -208,7 +208,7 @@ func (b *bulker) send(batch []*bulkItem) {
 			it.result <- bulkResult{err: fmt.Errorf("%w: _bulk item %d answered no update or create", domain.ErrUnavailable, i)}
 		case r.Status == http.StatusConflict && it.fallback != nil:
 			// The document exists: the create gave way, the update decides.
-			next := &bulkItem{lines: it.fallback, result: it.result}
+			next := &bulkItem{lines: it.fallback(), result: it.result}
 			if err := b.add(next); err != nil {
 				it.result <- bulkResult{err: unavailable("_bulk", err)}
 			}

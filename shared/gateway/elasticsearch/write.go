@@ -61,7 +61,7 @@ func (s *Store) ApplyRow(ctx context.Context, c domain.RowChange) (domain.Outcom
 	b = appendRawField(b, fieldRow, row)
 	b = appendRawField(b, fieldDoc, doc)
 	b = append(b, "}\n"...)
-	return s.bulk.create(ctx, id, b, upsert(mark))
+	return s.bulk.create(ctx, id, b, func() []byte { return upsert(mark) })
 }
 
 // ApplyRelation implements domain.ChangeStore.
