@@ -1,10 +1,7 @@
 package cdc
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
-	"io"
 	"strings"
 )
 
@@ -74,19 +71,6 @@ func parseMessage(data []byte) (message, error) {
 		return message{}, invalidf("payload must be a JSON object, found %s", describe(payload))
 	}
 	return msg, nil
-}
-
-func parseJSON(data []byte) (any, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return nil, err
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, errors.New("unexpected data after the JSON value")
-	}
-	return v, nil
 }
 
 // raw is what an event says before its rows are typed: either envelope form,
