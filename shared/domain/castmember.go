@@ -24,6 +24,9 @@ func (c CastMember) Validate() error {
 	if err := ValidateID("cast_member", c.ID); err != nil {
 		return err
 	}
+	if err := c.Timestamps.validate("cast_member"); err != nil {
+		return err
+	}
 	if err := validateName("cast_member", "name", c.Name, 255); err != nil {
 		return err
 	}

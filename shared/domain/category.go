@@ -20,6 +20,9 @@ func (c Category) Validate() error {
 	if err := ValidateID("category", c.ID); err != nil {
 		return err
 	}
+	if err := c.Timestamps.validate("category"); err != nil {
+		return err
+	}
 	if err := validateName("category", "name", c.Name, 255); err != nil {
 		return err
 	}

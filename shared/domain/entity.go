@@ -57,6 +57,21 @@ type Timestamps struct {
 	UpdatedAt time.Time
 }
 
+// validate refuses an audit time past year 9999: no admin column holds one
+// (MySQL DATETIME ends there), and RFC 3339, which stores and clients read
+// times in, cannot write it.
+func (t Timestamps) validate(entity string) error {
+	for _, f := range []struct {
+		name string
+		at   time.Time
+	}{{"created_at", t.CreatedAt}, {"updated_at", t.UpdatedAt}} {
+		if y := f.at.UTC().Year(); y < 1 || y > 9999 {
+			return invalid(entity, f.name, "must be within years 1 to 9999, got %s", f.at.UTC().Format(time.RFC3339))
+		}
+	}
+	return nil
+}
+
 // Listing returns what lists sort and search e by: a video's title, every
 // other entity's name, and its audit timestamps (zero for media, which have none).
 func Listing(e Entity) (name string, ts Timestamps) {

@@ -34,6 +34,8 @@ func TestValidation(t *testing.T) {
 		{"video media", domain.VideoMedia{ID: "m1", Status: domain.MediaCompleted, EncodedPath: "a/b.m3u8"}, ""},
 		{"video media of unknown status", domain.VideoMedia{ID: "m1", Status: "DONE"}, "media_status"},
 		{"image media", domain.ImageMedia{ID: "i1"}, ""},
+		{"category created after year 9999", domain.Category{ID: "c1", Name: "F", Timestamps: domain.Timestamps{CreatedAt: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}}, "created_at"},
+		{"video updated before year 1", domain.Video{ID: "v1", Title: "Bacurau", Timestamps: domain.Timestamps{UpdatedAt: time.Date(0, 12, 31, 0, 0, 0, 0, time.UTC)}}, "updated_at"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

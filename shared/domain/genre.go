@@ -21,5 +21,8 @@ func (g Genre) Validate() error {
 	if err := ValidateID("genre", g.ID); err != nil {
 		return err
 	}
+	if err := g.Timestamps.validate("genre"); err != nil {
+		return err
+	}
 	return validateName("genre", "name", g.Name, 255)
 }

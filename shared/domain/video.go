@@ -44,6 +44,9 @@ func (v Video) Validate() error {
 	if err := ValidateID("video", v.ID); err != nil {
 		return err
 	}
+	if err := v.Timestamps.validate("video"); err != nil {
+		return err
+	}
 	if err := validateName("video", "title", v.Title, 255); err != nil {
 		return err
 	}

@@ -122,6 +122,7 @@ func TestMalformedEventsAreRefusedWith400(t *testing.T) {
 		{name: "empty name", table: "categories", body: envelope("categories", "c", "null", strings.Replace(categoryRow, `"name":"Filmes"`, `"name":""`, 1), 10), want: "name"},
 		{name: "boolean as a word", table: "categories", body: envelope("categories", "c", "null", strings.Replace(categoryRow, `"active":true`, `"active":"yes"`, 1), 10), want: "active"},
 		{name: "timestamp as an object", table: "categories", body: envelope("categories", "c", "null", strings.Replace(categoryRow, `"created_at":1767225600000000`, `"created_at":{}`, 1), 10), want: "created_at"},
+		{name: "timestamp after year 9999", table: "categories", body: envelope("categories", "c", "null", strings.Replace(categoryRow, `"created_at":1767225600000000`, `"created_at":253402300800000000`, 1), 10), want: "created_at"},
 		{name: "unknown rating", table: "videos", sink: videos, body: envelope("videos", "c", "null", strings.Replace(videoRow, `"rating":"18"`, `"rating":"PG-13"`, 1), 10), want: "rating"},
 		{name: "duration not a decimal", table: "videos", sink: videos, body: envelope("videos", "c", "null", strings.Replace(videoRow, `"duration":"MsQ="`, `"duration":"!!"`, 1), 10), want: "duration"},
 		{name: "year as text", table: "videos", sink: videos, body: envelope("videos", "c", "null", strings.Replace(videoRow, `"year_launched":2002`, `"year_launched":"2002"`, 1), 10), want: "year_launched"},
