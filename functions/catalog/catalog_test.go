@@ -29,7 +29,7 @@ func newServer(t *testing.T) *httptest.Server {
 		t.Fatal(err)
 	}
 	svc := browse.New(store, nil, browse.Config{MediaBaseURL: "https://cdn.test"})
-	cfg := config.Catalog{CacheMaxAge: 30 * time.Second, CacheStale: time.Minute, MaxRequestBytes: 65536}
+	cfg := config.Catalog{CacheMaxAge: 30 * time.Second, CacheStale: time.Minute, MaxRequestBytes: 65536, CORSOrigins: []string{"*"}}
 	srv := httptest.NewServer(catalog.NewHandler(svc, cfg))
 	t.Cleanup(srv.Close)
 	return srv
@@ -95,6 +95,28 @@ func TestGraphQLGETIsCacheable(t *testing.T) {
 	again, _ := fetch(t, http.MethodGet, u, map[string]string{"Accept-Encoding": "gzip", "If-None-Match": etag}, "")
 	if again.StatusCode != http.StatusNotModified {
 		t.Errorf("revalidation = %d, want 304", again.StatusCode)
+	}
+}
+
+// TestBrowserAppsOnOtherOrigins: a web app's GraphQL POST is preflighted
+// (its JSON content type is not CORS-safelisted), then answered readable.
+func TestBrowserAppsOnOtherOrigins(t *testing.T) {
+	srv := newServer(t)
+	origin := map[string]string{"Origin": "https://app.example"}
+	res, _ := fetch(t, http.MethodOptions, srv.URL+"/graphql", map[string]string{
+		"Origin": "https://app.example", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type",
+	}, "")
+	if res.StatusCode != http.StatusNoContent || res.Header.Get("Access-Control-Allow-Origin") != "*" || !strings.Contains(res.Header.Get("Access-Control-Allow-Headers"), "Content-Type") {
+		t.Fatalf("preflight = %d %v", res.StatusCode, res.Header)
+	}
+	res, body := fetch(t, http.MethodPost, srv.URL+"/graphql", map[string]string{"Origin": origin["Origin"], "Content-Type": "application/json"},
+		`{"query": "{ video(id: \"v02\") { title } }"}`)
+	if res.StatusCode != http.StatusOK || res.Header.Get("Access-Control-Allow-Origin") != "*" || !strings.Contains(body, "Brave Hearts") {
+		t.Fatalf("cross-origin POST = %d %v %s", res.StatusCode, res.Header, body)
+	}
+	res, _ = fetch(t, http.MethodGet, srv.URL+"/v1/videos", origin, "")
+	if res.StatusCode != http.StatusOK || res.Header.Get("Access-Control-Allow-Origin") != "*" || res.Header.Get("Access-Control-Expose-Headers") != "ETag" {
+		t.Fatalf("cross-origin REST GET = %d %v", res.StatusCode, res.Header)
 	}
 }
 

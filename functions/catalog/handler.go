@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 
+	"github.com/videocatalog/catalog/functions/catalog/cors"
 	"github.com/videocatalog/catalog/functions/catalog/graphql"
 	"github.com/videocatalog/catalog/functions/catalog/httpcache"
 	"github.com/videocatalog/catalog/functions/catalog/rest"
@@ -12,7 +13,8 @@ import (
 )
 
 // NewHandler serves the catalog's read APIs from svc: health at / and
-// /healthz, GraphQL (and GraphiQL) at /graphql, REST under /v1/. GET answers
+// /healthz, GraphQL (and GraphiQL) at /graphql, REST under /v1/, to browser
+// apps of cfg.CORSOrigins too. GET answers
 // are cacheable; POSTs to /graphql are not, which is why clients that want
 // caching use persisted queries over GET.
 func NewHandler(svc *browse.Service, cfg config.Catalog) http.Handler {
@@ -27,7 +29,7 @@ func NewHandler(svc *browse.Service, cfg config.Catalog) http.Handler {
 	mux.Handle("GET /graphql/graphiql/", cached(gql))
 	mux.Handle("/graphql", gql)
 	mux.Handle("/v1/", cached(rest.NewHandler(svc)))
-	return mux
+	return cors.Middleware(cfg.CORSOrigins)(mux)
 }
 
 func health(w http.ResponseWriter, _ *http.Request) {

@@ -30,6 +30,9 @@ type Catalog struct {
 	CacheStale      time.Duration `envconfig:"CATALOG_CACHE_STALE_WHILE_REVALIDATE" default:"60s"`
 	Introspection   bool          `envconfig:"CATALOG_GRAPHQL_INTROSPECTION" default:"false"`
 	MaxRequestBytes int64         `envconfig:"CATALOG_MAX_REQUEST_BYTES" default:"65536"`
+	// CORSOrigins may read the API from a browser: "*" for any (the API is
+	// public and read-only), exact origins to restrict it, empty to turn CORS off.
+	CORSOrigins []string `envconfig:"CATALOG_CORS_ORIGINS" default:"*"`
 }
 
 // Server configures the local command that runs every function at once.

@@ -102,6 +102,7 @@ module "catalog" {
     CATALOG_CDN_KEY_NAME          = var.cdn_key_name
     CATALOG_CACHE_MAX_AGE         = var.cache_max_age
     CATALOG_GRAPHQL_INTROSPECTION = "false"
+    CATALOG_CORS_ORIGINS          = join(",", var.cors_origins)
   })
   secret_env = {
     ELASTICSEARCH_API_KEY = { secret = google_secret_manager_secret.elasticsearch_api_key.secret_id }

@@ -152,3 +152,14 @@ variable "deletion_protection" {
   type        = bool
   default     = true
 }
+
+variable "cors_origins" {
+  description = "CATALOG_CORS_ORIGINS: origins whose browser apps may read the catalog API; [\"*\"] for any (it is public and read-only), [] for none."
+  type        = list(string)
+  default     = ["*"]
+
+  validation {
+    condition     = alltrue([for o in var.cors_origins : o == "*" || can(regex("^https?://[^/,]+$", o))])
+    error_message = "Each origin is \"*\" or a scheme and host (and port), such as https://app.example.com, with no path."
+  }
+}
