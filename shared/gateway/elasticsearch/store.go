@@ -1,7 +1,8 @@
 // Package elasticsearch is the catalog store on an Elasticsearch cluster (8.x
 // in production, 7.10 in CI: only APIs both serve are used). Each document
 // keeps its whole convergence state in _source and painless scripts decide
-// every change inside Elasticsearch (scripts.go), so any number of sink
+// every change inside Elasticsearch (scripts.go; an insert first tries a
+// create that only succeeds on no state at all, write.go), so any number of sink
 // replicas converge without coordinating. Writes are coalesced into _bulk
 // requests (bulk.go).
 package elasticsearch
