@@ -14,23 +14,36 @@ import (
 // reflection-driven decoding into any was the largest share of the sink's own
 // CPU (3x slower on a video event, BenchmarkDecode).
 func parseJSON(data []byte) (any, error) {
-	p := parser{data: data}
-	v, err := p.value(0)
+	v, _, err := parseJSONKeeping(data, "")
+	return v, err
+}
+
+// parseJSONKeeping is parseJSON that, when data is an object with the key
+// raw, checks that key's value as strictly but leaves it out of the tree and
+// returns its bytes instead: a large subtree that is read another way (the
+// Connect schema, cached by its bytes).
+func parseJSONKeeping(data []byte, raw string) (any, []byte, error) {
+	p := parser{data: data, rawKey: raw}
+	v, err := p.value(0, true)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if p.space(); p.i < len(p.data) {
-		return nil, errors.New("unexpected data after the JSON value")
+		return nil, nil, errors.New("unexpected data after the JSON value")
 	}
-	return v, nil
+	return v, p.rawValue, nil
 }
 
 // maxDepth is encoding/json's nesting limit.
 const maxDepth = 10000
 
+// parser reads data from i. With build false it only checks: nothing is
+// allocated and the values returned are nil.
 type parser struct {
-	data []byte
-	i    int
+	data     []byte
+	i        int
+	rawKey   string // a top-level key whose value is kept as bytes
+	rawValue []byte
 }
 
 func (p *parser) space() {
@@ -51,20 +64,28 @@ func (p *parser) fail(what string) error {
 	return fmt.Errorf("invalid character %q at offset %d, expecting %s", p.data[p.i], p.i, what)
 }
 
-func (p *parser) value(depth int) (any, error) {
+func (p *parser) value(depth int, build bool) (any, error) {
 	p.space()
 	if p.i >= len(p.data) {
 		return nil, p.fail("a value")
 	}
 	switch c := p.data[p.i]; {
 	case c == '{':
-		return p.object(depth + 1)
+		return p.object(depth+1, build)
 	case c == '[':
-		return p.array(depth + 1)
+		return p.array(depth+1, build)
 	case c == '"':
-		return p.string()
+		s, err := p.string(build)
+		if err != nil || !build {
+			return nil, err
+		}
+		return s, nil
 	case c == '-' || c >= '0' && c <= '9':
-		return p.number()
+		n, err := p.number()
+		if err != nil || !build {
+			return nil, err
+		}
+		return json.Number(n), nil
 	case c == 't':
 		return true, p.literal("true")
 	case c == 'f':
@@ -84,23 +105,26 @@ func (p *parser) literal(word string) error {
 	return nil
 }
 
-func (p *parser) object(depth int) (any, error) {
+func (p *parser) object(depth int, build bool) (any, error) {
 	if depth > maxDepth {
 		return nil, errors.New("exceeded max depth")
 	}
 	p.i++ // {
-	m := make(map[string]any)
+	var m map[string]any
+	if build {
+		m = make(map[string]any)
+	}
 	p.space()
 	if p.i < len(p.data) && p.data[p.i] == '}' {
 		p.i++
-		return m, nil
+		return nilIfNot(build, m), nil
 	}
 	for {
 		p.space()
 		if p.i >= len(p.data) || p.data[p.i] != '"' {
 			return nil, p.fail("a string key")
 		}
-		key, err := p.string()
+		key, err := p.string(build)
 		if err != nil {
 			return nil, err
 		}
@@ -108,11 +132,22 @@ func (p *parser) object(depth int) (any, error) {
 			return nil, p.fail("':'")
 		}
 		p.i++
-		v, err := p.value(depth)
-		if err != nil {
-			return nil, err
+		if depth == 1 && build && p.rawKey != "" && key == p.rawKey {
+			p.space()
+			start := p.i
+			if _, err := p.value(depth, false); err != nil {
+				return nil, err
+			}
+			p.rawValue = p.data[start:p.i] // the last of duplicate keys wins
+		} else {
+			v, err := p.value(depth, build)
+			if err != nil {
+				return nil, err
+			}
+			if build {
+				m[key] = v // the last of duplicate keys wins, as in encoding/json
+			}
 		}
-		m[key] = v // the last of duplicate keys wins, as in encoding/json
 		if p.space(); p.i < len(p.data) {
 			switch p.data[p.i] {
 			case ',':
@@ -120,30 +155,35 @@ func (p *parser) object(depth int) (any, error) {
 				continue
 			case '}':
 				p.i++
-				return m, nil
+				return nilIfNot(build, m), nil
 			}
 		}
 		return nil, p.fail("',' or '}'")
 	}
 }
 
-func (p *parser) array(depth int) (any, error) {
+func (p *parser) array(depth int, build bool) (any, error) {
 	if depth > maxDepth {
 		return nil, errors.New("exceeded max depth")
 	}
 	p.i++ // [
-	a := []any{}
+	var a []any
+	if build {
+		a = []any{}
+	}
 	p.space()
 	if p.i < len(p.data) && p.data[p.i] == ']' {
 		p.i++
-		return a, nil
+		return nilIfNot(build, a), nil
 	}
 	for {
-		v, err := p.value(depth)
+		v, err := p.value(depth, build)
 		if err != nil {
 			return nil, err
 		}
-		a = append(a, v)
+		if build {
+			a = append(a, v)
+		}
 		if p.space(); p.i < len(p.data) {
 			switch p.data[p.i] {
 			case ',':
@@ -151,17 +191,26 @@ func (p *parser) array(depth int) (any, error) {
 				continue
 			case ']':
 				p.i++
-				return a, nil
+				return nilIfNot(build, a), nil
 			}
 		}
 		return nil, p.fail("',' or ']'")
 	}
 }
 
+// nilIfNot returns v as an any, or a nil any when nothing is built (never
+// an any holding a nil map or slice).
+func nilIfNot[T any](build bool, v T) any {
+	if !build {
+		return nil
+	}
+	return v
+}
+
 // string reads a string at p.i (a '"'). Plain text is sliced out as it is;
 // one with escapes or invalid UTF-8 is left to encoding/json, so escapes and
-// U+FFFD replacement are exactly its own.
-func (p *parser) string() (string, error) {
+// U+FFFD replacement are exactly its own. Without build it returns "".
+func (p *parser) string(build bool) (string, error) {
 	start := p.i
 	p.i++
 	plain := true
@@ -169,8 +218,13 @@ func (p *parser) string() (string, error) {
 		switch c := p.data[p.i]; {
 		case c == '"':
 			p.i++
-			if plain {
+			switch {
+			case plain && !build:
+				return "", nil
+			case plain:
 				return string(p.data[start+1 : p.i-1]), nil
+			case !build && json.Valid(p.data[start:p.i]):
+				return "", nil
 			}
 			var s string
 			if err := json.Unmarshal(p.data[start:p.i], &s); err != nil {
@@ -195,8 +249,8 @@ func (p *parser) string() (string, error) {
 	return "", p.fail("the end of a string")
 }
 
-// number reads a number with JSON's grammar and keeps its text.
-func (p *parser) number() (any, error) {
+// number reads a number with JSON's grammar and returns its text.
+func (p *parser) number() ([]byte, error) {
 	start := p.i
 	if p.data[p.i] == '-' {
 		p.i++
@@ -222,7 +276,7 @@ func (p *parser) number() (any, error) {
 			return nil, p.fail("a digit in the exponent")
 		}
 	}
-	return json.Number(p.data[start:p.i]), nil
+	return p.data[start:p.i], nil
 }
 
 func (p *parser) digits() int {

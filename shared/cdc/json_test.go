@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"maps"
 	"reflect"
 	"strings"
 	"testing"
@@ -30,6 +31,7 @@ var jsonSeeds = []string{
 	`"plain"`, `"tab\there"`, `"\u00e9\ud83d\ude00"`, `"\ud800"`, "\"\xff\xfe\"", "\"caf\xc3\xa9\"", `"\/\b\f\n\r\\\""`,
 	`0`, `-0`, `01`, `1.`, `.5`, `1e`, `1E+2`, `-`, `--1`, `1.5e-07`, `123456789012345678901234567890`,
 	`[]`, `[1,]`, `[,1]`, `{}`, `{"a":1,}`, `{"a" 1}`, `{a:1}`, `{"a":1,"a":2}`, `{"a":}`, `{"a":1`,
+	`{"schema":{"type":"struct","fields":[]},"payload":{"a":[1,"x\u00e9"]}}`, `{"schema":null,"payload":null}`, `{"schema":1,"schema":[2]}`, `{"schema":{"a":}}`,
 	`true`, `tru`, `nul`, `null x`, ` {} `, `{}{}`, "\ufeff{}", "", " ", `"\x01"`, "\"a\nb\"", `"\q"`, `"\u12"`, `"abc`, `"abc\`,
 	strings.Repeat("[", 10001) + strings.Repeat("]", 10001),
 	strings.Repeat(`{"a":`, 100) + "1" + strings.Repeat("}", 100),
@@ -60,5 +62,33 @@ func compareParsers(t *testing.T, data []byte) {
 		t.Fatalf("parseJSON(%.80q): error %v, encoding/json: %v", data, err, wantErr)
 	case err == nil && !reflect.DeepEqual(got, want):
 		t.Fatalf("parseJSON(%.80q) = %#v, encoding/json gives %#v", data, got, want)
+	}
+	// Keeping a top-level key as bytes changes nothing else, and those bytes
+	// parse into what the whole tree holds there.
+	for _, key := range []string{"a", "schema"} {
+		got, raw, err := parseJSONKeeping(data, key)
+		if (err == nil) != (wantErr == nil) {
+			t.Fatalf("parseJSONKeeping(%.80q, %q): error %v, encoding/json: %v", data, key, err, wantErr)
+		}
+		if err != nil {
+			continue
+		}
+		top, isObject := want.(map[string]any)
+		wantValue, has := top[key]
+		if !isObject || !has {
+			if raw != nil || !reflect.DeepEqual(got, want) {
+				t.Fatalf("parseJSONKeeping(%.80q, %q) = %#v, %q; want %#v and no bytes", data, key, got, raw, want)
+			}
+			continue
+		}
+		value, err := parseJSON(raw)
+		if err != nil || !reflect.DeepEqual(value, wantValue) {
+			t.Fatalf("parseJSONKeeping(%.80q, %q) kept %q (%v), want the bytes of %#v", data, key, raw, err, wantValue)
+		}
+		rest := maps.Clone(top)
+		delete(rest, key)
+		if !reflect.DeepEqual(got, any(rest)) {
+			t.Fatalf("parseJSONKeeping(%.80q, %q) = %#v, want %#v", data, key, got, rest)
+		}
 	}
 }
