@@ -58,6 +58,18 @@ var insertTests = map[string]func(t *testing.T, s domain.Store){
 		row(t, s, Insert(Category("c1", "After truncate"), Pos(4)), domain.Applied)
 		wantName(t, s, "c1", "After truncate")
 	},
+	"ThenTruncateAndDelete": func(t *testing.T, s domain.Store) {
+		ctx := context.Background()
+		row(t, s, Insert(Category("c1", "Inserted"), Pos(2)), domain.Applied)
+		row(t, s, Insert(Category("c2", "Inserted later"), Pos(5)), domain.Applied)
+		if err := s.TruncateRows(ctx, domain.KindCategory, Pos(3)); err != nil {
+			t.Fatalf("TruncateRows: %v", err)
+		}
+		wantAbsent(t, s, domain.KindCategory, "c1")
+		wantName(t, s, "c2", "Inserted later")
+		row(t, s, Delete(domain.KindCategory, "c2", Pos(6)), domain.Applied)
+		wantAbsent(t, s, domain.KindCategory, "c2")
+	},
 	"ThenUpdate": func(t *testing.T, s domain.Store) {
 		row(t, s, Insert(Video("v1", "Film"), Pos(1)), domain.Applied)
 		rel(t, s, Link(domain.VideoCastMembers, "v1", "m1", Pos(2)), domain.Applied)
