@@ -38,7 +38,7 @@ func parseJSONKeeping(data []byte, raw string) (any, []byte, error) {
 const maxDepth = 10000
 
 // parser reads data from i. With build false it only checks: nothing is
-// allocated and the values returned are nil.
+// allocated and the values returned mean nothing.
 type parser struct {
 	data     []byte
 	i        int
@@ -117,7 +117,7 @@ func (p *parser) object(depth int, build bool) (any, error) {
 	p.space()
 	if p.i < len(p.data) && p.data[p.i] == '}' {
 		p.i++
-		return nilIfNot(build, m), nil
+		return m, nil
 	}
 	for {
 		p.space()
@@ -155,7 +155,7 @@ func (p *parser) object(depth int, build bool) (any, error) {
 				continue
 			case '}':
 				p.i++
-				return nilIfNot(build, m), nil
+				return m, nil
 			}
 		}
 		return nil, p.fail("',' or '}'")
@@ -174,7 +174,7 @@ func (p *parser) array(depth int, build bool) (any, error) {
 	p.space()
 	if p.i < len(p.data) && p.data[p.i] == ']' {
 		p.i++
-		return nilIfNot(build, a), nil
+		return a, nil
 	}
 	for {
 		v, err := p.value(depth, build)
@@ -191,20 +191,11 @@ func (p *parser) array(depth int, build bool) (any, error) {
 				continue
 			case ']':
 				p.i++
-				return nilIfNot(build, a), nil
+				return a, nil
 			}
 		}
 		return nil, p.fail("',' or ']'")
 	}
-}
-
-// nilIfNot returns v as an any, or a nil any when nothing is built (never
-// an any holding a nil map or slice).
-func nilIfNot[T any](build bool, v T) any {
-	if !build {
-		return nil
-	}
-	return v
 }
 
 // string reads a string at p.i (a '"'). Plain text is sliced out as it is;
