@@ -1,14 +1,18 @@
 package rest
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/videocatalog/catalog/shared/domain"
+	"github.com/videocatalog/catalog/shared/logging"
 )
 
 var everyEndpoint = []string{
@@ -60,5 +64,21 @@ func TestUnexpectedErrorIsLoggedNotShown(t *testing.T) {
 	}
 	if detail := a.body["detail"].(string); detail == "" || strings.Contains(detail, "secret") {
 		t.Errorf("detail %q", detail)
+	}
+}
+
+// Failures are logged through the request's logger, which carries the trace.
+func TestErrorsLogWithTheRequestLogger(t *testing.T) {
+	_, spy := catalogAPI(t)
+	for _, err := range []error{errors.New("secret internals"), fmt.Errorf("bleve: %w", domain.ErrUnavailable)} {
+		h := newAPI(t, failingCategories{CatalogReader: spy, err: err}, true)
+		var buf bytes.Buffer
+		l := slog.New(slog.NewJSONHandler(&buf, nil)).With(logging.TraceKey, "trace-1")
+		req := httptest.NewRequest(http.MethodGet, "/v1/categories/c1", nil)
+		req = req.WithContext(logging.WithLogger(req.Context(), l))
+		h.ServeHTTP(httptest.NewRecorder(), req)
+		if !strings.Contains(buf.String(), `"`+logging.TraceKey+`":"trace-1"`) {
+			t.Errorf("%v: logged %q, want a line with the request's trace", err, buf.String())
+		}
 	}
 }

@@ -3,11 +3,11 @@ package rest
 import (
 	"encoding/json"
 	"errors"
-	"log/slog"
 	"net/http"
 	"strings"
 
 	"github.com/videocatalog/catalog/shared/domain"
+	"github.com/videocatalog/catalog/shared/logging"
 	"github.com/videocatalog/catalog/shared/usecase/browse"
 )
 
@@ -64,11 +64,11 @@ func writeError(w http.ResponseWriter, r *http.Request, err error) {
 		writeProblem(w, problem{Status: http.StatusConflict, Detail: notReady.Error(),
 			Reason: notReady.Reason, MediaStatus: string(notReady.Status)})
 	case errors.Is(err, domain.ErrUnavailable):
-		slog.WarnContext(r.Context(), "catalog store unavailable", "path", r.URL.Path, "error", err)
+		logging.From(r.Context()).WarnContext(r.Context(), "catalog store unavailable", "path", r.URL.Path, "error", err)
 		w.Header().Set("Retry-After", retryAfter)
 		writeProblem(w, problem{Status: http.StatusServiceUnavailable, Detail: "the catalog is unavailable; retry in " + retryAfter + " seconds"})
 	default:
-		slog.ErrorContext(r.Context(), "catalog request failed", "path", r.URL.Path, "error", err)
+		logging.From(r.Context()).ErrorContext(r.Context(), "catalog request failed", "path", r.URL.Path, "error", err)
 		writeProblem(w, problem{Status: http.StatusInternalServerError, Detail: "the request failed; it has been logged"})
 	}
 }
