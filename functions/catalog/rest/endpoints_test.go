@@ -108,6 +108,23 @@ func TestNotFound(t *testing.T) {
 	}
 }
 
+func TestNotFoundNamesTheResource(t *testing.T) {
+	h, _ := catalogAPI(t)
+	for target, want := range map[string]string{
+		"/v1/videos/nope":          "no such video nope",
+		"/v1/videos/nope/playback": "no such video nope",
+		"/v1/categories/nope":      "no such category nope",
+		"/v1/genres/nope":          "no such genre nope",
+		"/v1/cast_members/nope":    "no such cast member nope",
+	} {
+		a := get(t, h, target)
+		a.problem(t, http.StatusNotFound, "")
+		if a.body["detail"] != want {
+			t.Errorf("%s: detail %q, want %q", target, a.body["detail"], want)
+		}
+	}
+}
+
 func TestUnknownPath(t *testing.T) {
 	h, _ := catalogAPI(t)
 	for _, target := range []string{"/v1/", "/v1/vidoes", "/v1/videos/", "/v1/videos/v1/extra"} {

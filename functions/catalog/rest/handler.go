@@ -17,25 +17,26 @@ type handler struct {
 	svc *browse.Service
 }
 
-// route is an endpoint: its path pattern, the query parameters it accepts
-// and what serves it.
+// route is an endpoint: its path pattern, the noun of what it serves (for
+// not-found messages), the query parameters it accepts and what serves it.
 type route struct {
 	path   string
+	noun   string
 	params []string
 	serve  func(*handler, http.ResponseWriter, *http.Request, query) error
 }
 
 var routes = []route{
-	{"/v1/videos", videoListParams, (*handler).listVideos},
-	{"/v1/videos/{id}", nil, (*handler).getVideo},
-	{"/v1/videos/{id}/playback", nil, (*handler).getPlayback},
-	{"/v1/categories", listParams, (*handler).listCategories},
-	{"/v1/categories/{id}", nil, (*handler).getCategory},
-	{"/v1/genres", listParams, (*handler).listGenres},
-	{"/v1/genres/{id}", nil, (*handler).getGenre},
-	{"/v1/cast_members", listParams, (*handler).listCastMembers},
-	{"/v1/cast_members/{id}", nil, (*handler).getCastMember},
-	{"/v1/openapi.json", nil, (*handler).getOpenAPI},
+	{"/v1/videos", "video", videoListParams, (*handler).listVideos},
+	{"/v1/videos/{id}", "video", nil, (*handler).getVideo},
+	{"/v1/videos/{id}/playback", "video", nil, (*handler).getPlayback},
+	{"/v1/categories", "category", listParams, (*handler).listCategories},
+	{"/v1/categories/{id}", "category", nil, (*handler).getCategory},
+	{"/v1/genres", "genre", listParams, (*handler).listGenres},
+	{"/v1/genres/{id}", "genre", nil, (*handler).getGenre},
+	{"/v1/cast_members", "cast member", listParams, (*handler).listCastMembers},
+	{"/v1/cast_members/{id}", "cast member", nil, (*handler).getCastMember},
+	{"/v1/openapi.json", "", nil, (*handler).getOpenAPI},
 }
 
 // NewHandler returns the REST API. It expects full request paths (/v1/...),
@@ -60,7 +61,7 @@ func (h *handler) endpoint(rt route) http.Handler {
 			err = rt.serve(h, w, r, q)
 		}
 		if err != nil {
-			writeError(w, r, err)
+			writeError(w, r, rt.noun, err)
 		}
 	})
 }

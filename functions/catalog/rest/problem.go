@@ -45,7 +45,9 @@ var paramNames = map[string]string{
 var reasonWords = strings.NewReplacer("perPage", "per_page", "yearFrom", "year_from", "yearTo", "year_to",
 	"(first, after)", "(cursor)")
 
-func writeError(w http.ResponseWriter, r *http.Request, err error) {
+// writeError answers err as a problem; noun names what the route serves, for
+// the not-found message.
+func writeError(w http.ResponseWriter, r *http.Request, noun string, err error) {
 	var bad *badParam
 	var paramErr *browse.ParamError
 	var notReady *browse.NotReadyError
@@ -59,7 +61,7 @@ func writeError(w http.ResponseWriter, r *http.Request, err error) {
 		}
 		writeBadParam(w, name, reasonWords.Replace(paramErr.Reason))
 	case errors.Is(err, domain.ErrNotFound):
-		writeProblem(w, problem{Status: http.StatusNotFound, Detail: "no such " + strings.TrimSuffix(resource(r), "s") + " " + r.PathValue("id")})
+		writeProblem(w, problem{Status: http.StatusNotFound, Detail: "no such " + noun + " " + r.PathValue("id")})
 	case errors.As(err, &notReady):
 		writeProblem(w, problem{Status: http.StatusConflict, Detail: notReady.Error(),
 			Reason: notReady.Reason, MediaStatus: string(notReady.Status)})
@@ -76,12 +78,6 @@ func writeError(w http.ResponseWriter, r *http.Request, err error) {
 func writeBadParam(w http.ResponseWriter, name, reason string) {
 	writeProblem(w, problem{Status: http.StatusBadRequest, Detail: name + " " + reason,
 		InvalidParams: []invalidParam{{Name: name, Reason: reason}}})
-}
-
-// resource is the collection a path names, e.g. "cast_members" for /v1/cast_members/x.
-func resource(r *http.Request) string {
-	parts := strings.Split(strings.TrimPrefix(r.URL.Path, "/v1/"), "/")
-	return strings.ReplaceAll(parts[0], "_", " ")
 }
 
 func writeProblem(w http.ResponseWriter, p problem) {
