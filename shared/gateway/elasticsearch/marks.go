@@ -105,8 +105,11 @@ func (m *marks) load(ctx context.Context) error {
 	return nil
 }
 
-// publish moves mark id to at (never back) with the kind's writes held off,
-// and refreshes so that the _update_by_query after it sees every earlier write.
+// publish moves mark id to at (never back) with the kind's writes held off.
+// It does not refresh: the store reads mark documents by real-time _mget
+// only (load), the reindex command's copy and catch-up refresh the old index
+// before they search it, and the _update_by_query that follows forces its own
+// refresh, which sees every write answered before the mark was published.
 func (m *marks) publish(ctx context.Context, kind domain.Kind, id, at string) error {
 	l := m.locks[kind]
 	l.Lock()
@@ -116,7 +119,7 @@ func (m *marks) publish(ctx context.Context, kind domain.Kind, id, at string) er
 		"upsert":          obj{},
 		"script":          obj{"source": scriptMark, "lang": "painless", "params": obj{"id": id, "pos": at}},
 	}
-	q := url.Values{"refresh": {"true"}, "retry_on_conflict": {"5"}}
+	q := url.Values{"retry_on_conflict": {"5"}}
 	if err := m.c.do(ctx, "POST", "/"+m.alias+"/_update/"+url.PathEscape(id), q, body, nil); err != nil {
 		return unavailable("publish truncate mark "+id, err)
 	}
