@@ -164,29 +164,20 @@ func facetsOf(f *browse.Facets) *facetsView {
 	if f == nil {
 		return nil
 	}
-	view := &facetsView{
+	return &facetsView{
 		Categories: each(f.Categories, func(c browse.CategoryFacet) entityCount {
 			return entityCount{ID: c.Category.ID, Name: c.Category.Name, Count: c.Count}
 		}),
 		Genres: each(f.Genres, func(g browse.GenreFacet) entityCount {
 			return entityCount{ID: g.Genre.ID, Name: g.Genre.Name, Count: g.Count}
 		}),
-		Ratings: []ratingCount{},
-		Years:   []yearCount{},
+		Ratings: each(f.Ratings, func(r browse.RatingFacet) ratingCount {
+			return ratingCount{Rating: r.Rating, Count: r.Count}
+		}),
+		Years: each(f.Years, func(y browse.YearFacet) yearCount {
+			return yearCount{Year: y.Year, Count: y.Count}
+		}),
 	}
-	// Unrated and undated videos are counted under empty values, which no
-	// filter can select: they are left out.
-	for _, r := range f.Ratings {
-		if r.Rating != "" {
-			view.Ratings = append(view.Ratings, ratingCount{Rating: r.Rating, Count: r.Count})
-		}
-	}
-	for _, y := range f.Years {
-		if y.Year != 0 {
-			view.Years = append(view.Years, yearCount{Year: y.Year, Count: y.Count})
-		}
-	}
-	return view
 }
 
 // metaOf describes a page of a list paginated as pg.
