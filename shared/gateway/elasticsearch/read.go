@@ -143,12 +143,12 @@ func (s *Store) Rows(ctx context.Context, kind domain.Kind) ([]domain.Entity, er
 	}
 }
 
-// liveOf matches the documents of kind that hold a row.
-func liveOf(kind domain.Kind) obj {
-	return obj{"bool": obj{"filter": []obj{
+// liveOf matches the documents of kind that hold a row, and the filters in more.
+func liveOf(kind domain.Kind, more ...obj) obj {
+	return obj{"bool": obj{"filter": append([]obj{
 		term(fieldKind, string(kind)),
 		{"exists": obj{"field": fieldDoc + ".visible"}},
-	}}}
+	}, more...)}}
 }
 
 // searchResult is the part of a Rows search response the store reads.

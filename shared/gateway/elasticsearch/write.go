@@ -105,11 +105,7 @@ func (s *Store) TruncateRows(ctx context.Context, kind domain.Kind, at domain.Po
 }
 
 func (s *Store) truncateRows(ctx context.Context, kind domain.Kind, pos string) error {
-	query := obj{"bool": obj{"filter": []obj{
-		term(fieldKind, string(kind)),
-		{"exists": obj{"field": fieldDoc + ".visible"}},
-		{"range": obj{fieldRowPos: obj{"lte": pos}}},
-	}}}
+	query := liveOf(kind, obj{"range": obj{fieldRowPos: obj{"lte": pos}}})
 	return s.truncate(ctx, kind, rowsMark(kind), pos, query, scriptTruncateRows, obj{"pos": pos})
 }
 
