@@ -37,13 +37,11 @@ type invalidParam struct {
 var paramNames = map[string]string{
 	"first": "per_page", "perPage": "per_page", "after": "cursor",
 	"filter.categories": "categories", "filter.genres": "genres", "filter.castMembers": "cast_members",
-	"filter.rating": "rating", "filter.yearLaunched": "year_launched",
-	"filter.yearFrom": "year_from", "filter.yearTo": "year_to", "filter.opened": "opened",
+	"filter.rating": "rating", "filter.yearTo": "year_to",
 }
 
 // reasonWords rewords the GraphQL argument names the use case's reasons mention.
-var reasonWords = strings.NewReplacer("perPage", "per_page", "yearFrom", "year_from", "yearTo", "year_to",
-	"(first, after)", "(cursor)")
+var reasonWords = strings.NewReplacer("perPage", "per_page", "yearFrom", "year_from", "(first, after)", "(cursor)")
 
 // writeError answers err as a problem; noun names what the route serves, for
 // the not-found message.
