@@ -80,11 +80,10 @@ func (a *Admin) StartCopy(ctx context.Context, from, to string) (string, error) 
 
 // TaskStatus is the progress of a _reindex task.
 type TaskStatus struct {
-	Completed       bool
-	Total, Done     int
-	VersionConflict int
-	Failures        []json.RawMessage
-	Error           json.RawMessage
+	Completed   bool
+	Total, Done int
+	Failures    []json.RawMessage
+	Error       json.RawMessage
 }
 
 // Task reads the progress of task id.
@@ -93,10 +92,9 @@ func (a *Admin) Task(ctx context.Context, id string) (TaskStatus, error) {
 		Completed bool `json:"completed"`
 		Task      struct {
 			Status struct {
-				Total            int `json:"total"`
-				Created          int `json:"created"`
-				Updated          int `json:"updated"`
-				VersionConflicts int `json:"version_conflicts"`
+				Total   int `json:"total"`
+				Created int `json:"created"`
+				Updated int `json:"updated"`
 			} `json:"status"`
 		} `json:"task"`
 		Response struct {
@@ -110,7 +108,7 @@ func (a *Admin) Task(ctx context.Context, id string) (TaskStatus, error) {
 	st := res.Task.Status
 	return TaskStatus{
 		Completed: res.Completed, Total: st.Total, Done: st.Created + st.Updated,
-		VersionConflict: st.VersionConflicts, Failures: res.Response.Failures, Error: res.Error,
+		Failures: res.Response.Failures, Error: res.Error,
 	}, nil
 }
 

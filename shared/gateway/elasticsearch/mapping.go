@@ -131,6 +131,4 @@ const (
 	fieldRow     = "row"
 	fieldRels    = "rels"
 	fieldDoc     = "doc"
-
-	kindMark = "mark"
 )
