@@ -9,19 +9,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/videocatalog/catalog/functions/catalog/catalogtest"
 	"github.com/videocatalog/catalog/shared/domain"
 	"github.com/videocatalog/catalog/shared/gateway/cdnsign"
 	"github.com/videocatalog/catalog/shared/gateway/embedded"
 	"github.com/videocatalog/catalog/shared/usecase/browse"
 )
-
-// portStore is a catalog that fixtures fill through the change port, as the
-// sinks do, and that the API reads through the reader port.
-type portStore interface {
-	domain.CatalogReader
-	ApplyRow(ctx context.Context, c domain.RowChange) (domain.Outcome, error)
-	ApplyRelation(ctx context.Context, c domain.RelationChange) (domain.Outcome, error)
-}
 
 const (
 	mediaBase  = "https://cdn.example.com/media"
@@ -42,8 +35,8 @@ var (
 	docs  = domain.Category{ID: "c2", Name: "Documentaries", Active: true, Timestamps: stamps(2)}
 	gone  = domain.Category{ID: "c3", Name: "Retired", Active: false, Timestamps: stamps(3)}
 
-	drama   = domain.Genre{ID: "g1", Name: "Drama", Active: true, Timestamps: stamps(4)}
-	nature  = domain.Genre{ID: "g2", Name: "Nature", Active: true, Timestamps: stamps(5)}
+	drama   = domain.Genre{ID: "g1", Name: "Drama", Active: true, Timestamps: stamps(4), CategoryIDs: []string{"c1", "c3"}}
+	nature  = domain.Genre{ID: "g2", Name: "Nature", Active: true, Timestamps: stamps(5), CategoryIDs: []string{"c2"}}
 	retired = domain.Genre{ID: "g3", Name: "Western", Active: false, Timestamps: stamps(6)}
 
 	ana = domain.CastMember{ID: "m1", Name: "Ana Actor", Type: domain.Actor, Timestamps: stamps(7)}
@@ -58,45 +51,15 @@ var (
 
 	ocean = domain.Video{ID: "v1", Title: "Ocean Life", Description: "Whales & reefs", YearLaunched: 2020, Opened: true,
 		Published: true, Rating: "L", Duration: 52.5, Timestamps: stamps(9),
-		VideoMediaID: "f1", TrailerMediaID: "f2", BannerID: "i1", ThumbnailID: "i2", ThumbnailHalfID: "i3"}
+		VideoMediaID: "f1", TrailerMediaID: "f2", BannerID: "i1", ThumbnailID: "i2", ThumbnailHalfID: "i3",
+		CategoryIDs: []string{"c2"}, GenreIDs: []string{"g2"}, CastMemberIDs: []string{"m1", "m2"}}
 	dark = domain.Video{ID: "v2", Title: "Dark Drama", YearLaunched: 2018, Published: true, Rating: "16",
-		Duration: 121, Timestamps: stamps(10), VideoMediaID: "f3"}
-	draft   = domain.Video{ID: "v3", Title: "Draft Cut", YearLaunched: 2021, Published: false, Rating: "L", Timestamps: stamps(11)}
+		Duration: 121, Timestamps: stamps(10), VideoMediaID: "f3",
+		CategoryIDs: []string{"c1", "c3"}, GenreIDs: []string{"g1", "g3"}, CastMemberIDs: []string{"m1"}}
+	draft = domain.Video{ID: "v3", Title: "Draft Cut", YearLaunched: 2021, Published: false, Rating: "L", Timestamps: stamps(11),
+		CategoryIDs: []string{"c1"}}
 	noFiles = domain.Video{ID: "v4", Title: "Lost Tapes", Published: true, Timestamps: stamps(12)}
 )
-
-func fill(t *testing.T, s portStore) {
-	t.Helper()
-	ctx := context.Background()
-	n := 0
-	next := func() domain.Position {
-		n++
-		return domain.Position{File: "mysql-bin.000001", Pos: int64(n) * 100}
-	}
-	for _, e := range []domain.Entity{films, docs, gone, drama, nature, retired, ana, dan,
-		oceanFile, oceanTrailer, darkFile, banner, thumb, thumbHalf, ocean, dark, draft, noFiles} {
-		if _, err := s.ApplyRow(ctx, domain.RowChange{Kind: e.EntityKind(), ID: e.EntityID(), Position: next(), Entity: e}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	links := []struct {
-		rel           domain.Relation
-		parent, child string
-	}{
-		{domain.GenreCategories, "g1", "c1"}, {domain.GenreCategories, "g1", "c3"}, {domain.GenreCategories, "g2", "c2"},
-		{domain.VideoCategories, "v1", "c2"}, {domain.VideoGenres, "v1", "g2"},
-		{domain.VideoCastMembers, "v1", "m1"}, {domain.VideoCastMembers, "v1", "m2"},
-		{domain.VideoCategories, "v2", "c1"}, {domain.VideoCategories, "v2", "c3"},
-		{domain.VideoGenres, "v2", "g1"}, {domain.VideoGenres, "v2", "g3"}, {domain.VideoCastMembers, "v2", "m1"},
-		{domain.VideoCategories, "v3", "c1"},
-	}
-	for _, l := range links {
-		c := domain.RelationChange{Relation: l.rel, ParentID: l.parent, ChildID: l.child, Position: next(), Present: true}
-		if _, err := s.ApplyRelation(ctx, c); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 // newAPI serves the REST API over reader, signing playback URLs when signed.
 func newAPI(t *testing.T, reader domain.CatalogReader, signed bool) http.Handler {
@@ -121,7 +84,10 @@ func catalogAPI(t *testing.T) (http.Handler, *spyReader) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	fill(t, store)
+	if err := catalogtest.Load(t.Context(), store, []domain.Entity{films, docs, gone, drama, nature, retired, ana, dan,
+		oceanFile, oceanTrailer, darkFile, banner, thumb, thumbHalf, ocean, dark, draft, noFiles}); err != nil {
+		t.Fatal(err)
+	}
 	spy := &spyReader{CatalogReader: store, store: store}
 	return newAPI(t, spy, true), spy
 }
