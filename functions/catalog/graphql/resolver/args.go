@@ -10,14 +10,9 @@ func listParams(search *string, sort domain.Sort, first *int, after *string, pag
 	return browse.ListParams{Search: deref(search), Sort: sort, First: first, After: deref(after), Page: page, PerPage: perPage}
 }
 
+// sortOf reads a sort argument; a *model.VideoSort converts to its argument,
+// the two input types having the same fields.
 func sortOf(s *model.Sort) domain.Sort {
-	if s == nil {
-		return domain.Sort{}
-	}
-	return domain.Sort{Field: s.Field, Desc: isDesc(s.Direction)}
-}
-
-func videoSortOf(s *model.VideoSort) domain.Sort {
 	if s == nil {
 		return domain.Sort{}
 	}

@@ -22,7 +22,7 @@ func (r *genreResolver) Categories(ctx context.Context, obj *model.Genre) ([]dom
 // Videos is the resolver for the videos field.
 func (r *queryResolver) Videos(ctx context.Context, search *string, filter *model.VideoFilter, sort *model.VideoSort, first *int, after *string, page *int, perPage *int) (*model.VideoConnection, error) {
 	list, err := r.Browse.ListVideos(ctx, browse.VideoParams{
-		ListParams: listParams(search, videoSortOf(sort), first, after, page, perPage),
+		ListParams: listParams(search, sortOf((*model.Sort)(sort)), first, after, page, perPage),
 		Filter:     filterOf(filter),
 		// Facets cost the store more: count them only for clients that ask.
 		Facets: selects(ctx, "VideoConnection", "facets"),
