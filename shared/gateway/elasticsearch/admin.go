@@ -12,11 +12,7 @@ import (
 
 // Admin runs the index-version operations of the reindex command on the
 // indices of one prefix.
-type Admin struct {
-	c     *client
-	names names
-	store *Store
-}
+type Admin struct{ store *Store }
 
 // OpenAdmin opens the store of cfg (installing scripts and template) for administration.
 func OpenAdmin(ctx context.Context, cfg Config) (*Admin, error) {
@@ -24,37 +20,37 @@ func OpenAdmin(ctx context.Context, cfg Config) (*Admin, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Admin{c: s.c, names: s.names, store: s}, nil
+	return &Admin{store: s}, nil
 }
 
 // Close closes the underlying store.
 func (a *Admin) Close() error { return a.store.Close() }
 
 // Alias is the name reads and writes address.
-func (a *Admin) Alias() string { return a.names.Alias() }
+func (a *Admin) Alias() string { return a.store.names.Alias() }
 
 // Current returns the index the alias points at and its version.
 func (a *Admin) Current(ctx context.Context) (string, int, error) {
 	var res map[string]any
-	if err := a.c.do(ctx, "GET", "/_alias/"+a.names.Alias(), nil, nil, &res); err != nil {
-		return "", 0, unavailable("read alias "+a.names.Alias(), err)
+	if err := a.store.c.do(ctx, "GET", "/_alias/"+a.Alias(), nil, nil, &res); err != nil {
+		return "", 0, unavailable("read alias "+a.Alias(), err)
 	}
 	if len(res) != 1 {
-		return "", 0, fmt.Errorf("alias %s points at %d indices, want 1", a.names.Alias(), len(res))
+		return "", 0, fmt.Errorf("alias %s points at %d indices, want 1", a.Alias(), len(res))
 	}
 	for index := range res {
-		if v := a.names.IndexVersion(index); v > 0 {
+		if v := a.store.names.IndexVersion(index); v > 0 {
 			return index, v, nil
 		}
-		return "", 0, fmt.Errorf("alias %s points at %s, not a version of ours", a.names.Alias(), index)
+		return "", 0, fmt.Errorf("alias %s points at %s, not a version of ours", a.Alias(), index)
 	}
 	panic("unreachable")
 }
 
 // CreateVersion creates index version v from the template (no alias yet).
 func (a *Admin) CreateVersion(ctx context.Context, v int) (string, error) {
-	index := a.names.Index(v)
-	if err := a.c.do(ctx, "PUT", "/"+index, nil, nil, nil); err != nil {
+	index := a.store.names.Index(v)
+	if err := a.store.c.do(ctx, "PUT", "/"+index, nil, nil, nil); err != nil {
 		return "", unavailable("create index "+index, err)
 	}
 	return index, nil
@@ -67,12 +63,12 @@ func (a *Admin) StartCopy(ctx context.Context, from, to string) (string, error) 
 	}
 	// Writes are not refreshed when answered (refresh.go): make every write
 	// that landed so far visible to the copy's scroll.
-	if err := a.c.do(ctx, "POST", "/"+from+"/_refresh", nil, nil, nil); err != nil {
+	if err := a.store.c.do(ctx, "POST", "/"+from+"/_refresh", nil, nil, nil); err != nil {
 		return "", unavailable("refresh "+from, err)
 	}
 	q := url.Values{"wait_for_completion": {"false"}, "refresh": {"true"}}
 	body := obj{"source": obj{"index": from, "size": 1000}, "dest": obj{"index": to}}
-	if err := a.c.do(ctx, "POST", "/_reindex", q, body, &res); err != nil {
+	if err := a.store.c.do(ctx, "POST", "/_reindex", q, body, &res); err != nil {
 		return "", unavailable("start _reindex", err)
 	}
 	return res.Task, nil
@@ -102,7 +98,7 @@ func (a *Admin) Task(ctx context.Context, id string) (TaskStatus, error) {
 		} `json:"response"`
 		Error json.RawMessage `json:"error"`
 	}
-	if err := a.c.do(ctx, "GET", "/_tasks/"+id, nil, nil, &res); err != nil {
+	if err := a.store.c.do(ctx, "GET", "/_tasks/"+id, nil, nil, &res); err != nil {
 		return TaskStatus{}, unavailable("read task "+id, err)
 	}
 	st := res.Task.Status
@@ -116,10 +112,10 @@ func (a *Admin) Task(ctx context.Context, id string) (TaskStatus, error) {
 // _aliases call: every request sees exactly one of them.
 func (a *Admin) SwapAlias(ctx context.Context, from, to string) error {
 	body := obj{"actions": []obj{
-		{"remove": obj{"index": from, "alias": a.names.Alias()}},
-		{"add": obj{"index": to, "alias": a.names.Alias()}},
+		{"remove": obj{"index": from, "alias": a.Alias()}},
+		{"add": obj{"index": to, "alias": a.Alias()}},
 	}}
-	if err := a.c.do(ctx, "POST", "/_aliases", nil, body, nil); err != nil {
+	if err := a.store.c.do(ctx, "POST", "/_aliases", nil, body, nil); err != nil {
 		return unavailable("swap alias", err)
 	}
 	return nil
@@ -131,7 +127,7 @@ func (a *Admin) SwapAlias(ctx context.Context, from, to string) error {
 // none overrides a newer one. progress is called after each page.
 func (a *Admin) CatchUp(ctx context.Context, from string, progress func(done int)) error {
 	// The writes that reached the old index before the swap, searchable.
-	if err := a.c.do(ctx, "POST", "/"+from+"/_refresh", nil, nil, nil); err != nil {
+	if err := a.store.c.do(ctx, "POST", "/"+from+"/_refresh", nil, nil, nil); err != nil {
 		return unavailable("refresh "+from, err)
 	}
 	body := obj{"size": 500, "sort": []obj{{fieldKind: "asc"}, {fieldID: "asc"}}}
@@ -146,7 +142,7 @@ func (a *Admin) CatchUp(ctx context.Context, from string, progress func(done int
 				} `json:"hits"`
 			} `json:"hits"`
 		}
-		if err := a.c.do(ctx, "POST", "/"+from+"/_search", nil, body, &res); err != nil {
+		if err := a.store.c.do(ctx, "POST", "/"+from+"/_search", nil, body, &res); err != nil {
 			return unavailable("read "+from, err)
 		}
 		hits := res.Hits.Hits
@@ -166,11 +162,11 @@ func (a *Admin) CatchUp(ctx context.Context, from string, progress func(done int
 		var out struct {
 			Errors bool `json:"errors"`
 		}
-		if err := a.c.do(ctx, "POST", "/"+a.names.Alias()+"/_bulk", url.Values{"refresh": {"true"}}, []byte(bulk.String()), &out); err != nil {
-			return unavailable("merge into "+a.names.Alias(), err)
+		if err := a.store.c.do(ctx, "POST", "/"+a.Alias()+"/_bulk", url.Values{"refresh": {"true"}}, []byte(bulk.String()), &out); err != nil {
+			return unavailable("merge into "+a.Alias(), err)
 		}
 		if out.Errors {
-			return fmt.Errorf("merge into %s: some documents failed", a.names.Alias())
+			return fmt.Errorf("merge into %s: some documents failed", a.Alias())
 		}
 		done += len(hits)
 		progress(done)
@@ -214,7 +210,7 @@ func (a *Admin) DeleteIndex(ctx context.Context, index string) error {
 	if current, _, err := a.Current(ctx); err != nil || current == index {
 		return fmt.Errorf("refusing to delete %s: the alias points at it or cannot be read (%v)", index, err)
 	}
-	if err := a.c.do(ctx, "DELETE", "/"+index, nil, nil, nil); err != nil {
+	if err := a.store.c.do(ctx, "DELETE", "/"+index, nil, nil, nil); err != nil {
 		return unavailable("delete "+index, err)
 	}
 	return nil

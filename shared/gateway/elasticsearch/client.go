@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/elastic/go-elasticsearch/v8"
 
@@ -20,7 +21,7 @@ import (
 // one code path for both (the typed API would bind us to 8.x responses).
 type client struct {
 	es      *elasticsearch.Client
-	timeout func(context.Context) (context.Context, context.CancelFunc)
+	timeout time.Duration // bounds every request
 }
 
 func newClient(cfg Config) (*client, error) {
@@ -36,10 +37,7 @@ func newClient(cfg Config) (*client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("elasticsearch: client: %w", err)
 	}
-	timeout := cfg.RequestTimeout
-	return &client{es: es, timeout: func(ctx context.Context) (context.Context, context.CancelFunc) {
-		return context.WithTimeout(ctx, timeout)
-	}}, nil
+	return &client{es: es, timeout: cfg.RequestTimeout}, nil
 }
 
 // apiError is an error response of the cluster.
@@ -93,7 +91,7 @@ func (c *client) do(ctx context.Context, method, path string, query url.Values, 
 		}
 		payload = bytes.NewReader(raw)
 	}
-	ctx, cancel := c.timeout(ctx)
+	ctx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
 	u := path
 	if len(query) > 0 {

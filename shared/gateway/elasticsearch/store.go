@@ -17,7 +17,6 @@ import (
 // Store is a domain.Store on Elasticsearch. It is safe for concurrent use.
 type Store struct {
 	c     *client
-	cfg   Config
 	names names
 	bulk  *bulker
 	marks *marks
@@ -40,7 +39,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err := ensureIndex(ctx, c, n); err != nil {
 		return nil, err
 	}
-	s := &Store{c: c, cfg: cfg, names: n, bulk: newBulker(c, cfg, n.Alias()), marks: newMarks(c, n.Alias(), cfg.MarkTTL)}
+	s := &Store{c: c, names: n, bulk: newBulker(c, cfg, n.Alias()), marks: newMarks(c, n.Alias(), cfg.MarkTTL)}
 	return s, nil
 }
 

@@ -133,7 +133,7 @@ func (s *Store) truncate(ctx context.Context, kind domain.Kind, mark, at string,
 		return err
 	}
 	select {
-	case <-time.After(2 * s.cfg.MarkTTL):
+	case <-time.After(2 * s.marks.ttl):
 	case <-ctx.Done():
 		return ctx.Err()
 	}
