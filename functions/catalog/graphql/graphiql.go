@@ -32,12 +32,13 @@ func graphiQL(endpoint string) http.Handler {
 	)
 }
 
+// graphiQLAssets serves the files of graphiql/ at /graphiql/<name>: the path
+// of a request once the endpoint's path is stripped from it.
 func graphiQLAssets() http.Handler {
 	files := http.FileServerFS(assets)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		// The files never change for a build: let browsers keep them.
 		w.Header().Set("Cache-Control", "public, max-age=86400")
-		r.URL.Path = "graphiql/" + r.URL.Path
 		files.ServeHTTP(w, r)
 	})
 }

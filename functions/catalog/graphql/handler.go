@@ -49,7 +49,7 @@ func NewHandler(svc *browse.Service, path string, opts Options) http.Handler {
 	api := limitBody(newServer(svc, opts), opts.MaxRequestBytes)
 	ui := graphiQL(path)
 	mux := http.NewServeMux()
-	mux.Handle(path+"/graphiql/", http.StripPrefix(path+"/graphiql/", graphiQLAssets()))
+	mux.Handle(path+"/graphiql/", http.StripPrefix(path, graphiQLAssets()))
 	mux.Handle(path, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodGet && wantsHTML(r) {
 			ui.ServeHTTP(w, r)
