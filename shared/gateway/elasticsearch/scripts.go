@@ -122,14 +122,14 @@ s.mark_pos = params.pos;
 // _bulk item names one by id instead of carrying its source. Ids are derived
 // from the source: the same id always means the same script, so every index
 // prefix and store version can share them without clashing.
-var storedScripts = map[string]string{
-	scriptID("row", scriptRow):           scriptRow,
-	scriptID("relation", scriptRelation): scriptRelation,
-}
-
 var (
 	rowScriptID      = scriptID("row", scriptRow)
 	relationScriptID = scriptID("relation", scriptRelation)
+
+	storedScripts = map[string]string{
+		rowScriptID:      scriptRow,
+		relationScriptID: scriptRelation,
+	}
 )
 
 func scriptID(name, source string) string {
