@@ -2,6 +2,7 @@ package domain_test
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -67,5 +68,31 @@ func TestVisibility(t *testing.T) {
 	}
 	if (domain.VideoMedia{Status: domain.MediaCompleted}).Playable() || !(domain.VideoMedia{Status: domain.MediaCompleted, EncodedPath: "x"}).Playable() {
 		t.Error("playable: completed with an encoded path")
+	}
+}
+
+// TestValidateIDMatchesPattern checks that ValidateID accepts exactly what the
+// regexp it replaced, ^[0-9A-Za-z_-]{1,64}$, accepted.
+func TestValidateIDMatchesPattern(t *testing.T) {
+	old := regexp.MustCompile(`^[0-9A-Za-z_-]{1,64}$`)
+	max := strings.Repeat("a", 64)
+	cases := []string{
+		"", "a", "Z", "0", "9", "_", "-", "--", "a_b-C9", "3f2b9c1d4e5a6b7c8d9e0f1a2b3c4d5e",
+		max, max + "a", strings.Repeat("-", 64), strings.Repeat("_", 65), strings.Repeat("á", 32),
+		"a b", " a", "a ", "a/b", "../x", "a.b", "a+b", "a=b", "a\n", "\na", "a\x00", "é", "ação",
+		"日本", "a\u00a0b", "\xff", "a\xc3", "@", "[", "`", "{", "~", ":", "^", "$", "\\",
+		"A-Za-z", "0-9",
+	}
+	for _, id := range cases {
+		want := old.MatchString(id)
+		if got := domain.ValidateID("video", id) == nil; got != want {
+			t.Errorf("ValidateID(%q) accepted = %v, the regexp says %v", id, got, want)
+		}
+	}
+	for c := 0; c < 256; c++ {
+		id := string([]byte{byte(c)})
+		if got, want := domain.ValidateID("video", id) == nil, old.MatchString(id); got != want {
+			t.Errorf("ValidateID(%q) accepted = %v, the regexp says %v", id, got, want)
+		}
 	}
 }

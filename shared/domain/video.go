@@ -66,7 +66,7 @@ func (v Video) Validate() error {
 		"video_id": v.VideoMediaID, "trailer_id": v.TrailerMediaID, "banner_id": v.BannerID,
 		"thumbnail_id": v.ThumbnailID, "thumbnail_half_id": v.ThumbnailHalfID,
 	} {
-		if id != "" && !idPattern.MatchString(id) {
+		if id != "" && !validID(id) {
 			return invalid("video", field, "must be a media id, got %q", id)
 		}
 	}
