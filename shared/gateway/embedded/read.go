@@ -64,9 +64,14 @@ func get[E domain.Entity](ctx context.Context, s *Store, kind domain.Kind, ids [
 
 // Rows implements domain.RowLister.
 func (s *Store) Rows(ctx context.Context, kind domain.Kind) ([]domain.Entity, error) {
+	leave, err := s.enter()
+	if err != nil {
+		return nil, err
+	}
+	defer leave()
 	live := bleve.NewDisjunctionQuery(term(fieldStatus, statusVisible), term(fieldStatus, statusHidden))
 	var out []domain.Entity
-	err := s.scan(ctx, bleve.NewConjunctionQuery(term(fieldKind, string(kind)), live), func(st *state) error {
+	err = s.scan(ctx, bleve.NewConjunctionQuery(term(fieldKind, string(kind)), live), func(st *state) error {
 		e, err := st.entity()
 		out = append(out, e)
 		return err
@@ -75,6 +80,7 @@ func (s *Store) Rows(ctx context.Context, kind domain.Kind) ([]domain.Entity, er
 }
 
 // scan calls fn with the state of every document matching q, in id order.
+// The caller must have entered the store: scan does not enter it again.
 func (s *Store) scan(ctx context.Context, q query.Query, fn func(*state) error) error {
 	var after []string
 	for {
@@ -83,7 +89,7 @@ func (s *Store) scan(ctx context.Context, q query.Query, fn func(*state) error) 
 		req.Score = "none"
 		req.Sort = search.SortOrder{&search.SortField{Field: fieldID, Type: search.SortFieldAsString}}
 		req.SearchAfter = after
-		res, err := s.search(ctx, req)
+		res, err := s.searchEntered(ctx, req)
 		if err != nil {
 			return err
 		}
@@ -103,12 +109,20 @@ func (s *Store) scan(ctx context.Context, q query.Query, fn func(*state) error) 
 	}
 }
 
+// search runs req as an operation of its own, entering the store.
 func (s *Store) search(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	leave, err := s.enter()
 	if err != nil {
 		return nil, err
 	}
 	defer leave()
+	return s.searchEntered(ctx, req)
+}
+
+// searchEntered runs req within an operation that has entered the store. An
+// operation enters once: a second read lock of closing would wait forever
+// behind a Close waiting for the first one to go.
+func (s *Store) searchEntered(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	res, err := s.index.SearchInContext(ctx, req)
 	if err != nil {
 		if ctx.Err() != nil {

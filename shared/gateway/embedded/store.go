@@ -25,7 +25,8 @@ type Store struct {
 	index     bleve.Index
 	committer *committer
 
-	// closing is held shared by every operation and exclusively by Close.
+	// closing is held shared by every operation, once (see enter), and
+	// exclusively by Close.
 	closing sync.RWMutex
 	closed  bool
 
@@ -118,7 +119,10 @@ func (s *Store) Close() error {
 	return nil
 }
 
-// enter admits an operation unless the store is closed; the caller must call the returned func.
+// enter admits an operation unless the store is closed; the caller must call
+// the returned func. An operation enters once and nothing it calls enters
+// again: sync.RWMutex forbids recursive read locking, a second RLock blocking
+// for good once Close waits for the lock.
 func (s *Store) enter() (func(), error) {
 	s.closing.RLock()
 	if s.closed {
