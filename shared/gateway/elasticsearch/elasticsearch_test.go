@@ -19,7 +19,7 @@ import (
 
 // serverURL is the cluster the integration tests run against: they skip
 // without ELASTICSEARCH_URL, unless CATALOG_REQUIRE_INTEGRATION=1 (CI) makes
-// that a failure. Start one with ES_URL=$(.ci/elasticsearch/start).
+// that a failure. Start one with export ELASTICSEARCH_URL=$(.ci/elasticsearch/start).
 func serverURL(t testing.TB) string {
 	t.Helper()
 	u := os.Getenv("ELASTICSEARCH_URL")
@@ -87,7 +87,7 @@ func TestContract(t *testing.T) {
 }
 
 // TestConvergence runs the sink property test with fewer histories than the
-// embedded run (2000 × 40 steps): each case costs real round trips.
+// embedded run (2000 × 30 steps): each case costs real round trips.
 func TestConvergence(t *testing.T) {
 	url := serverURL(t)
 	sinktest.Run(t, func(t *testing.T) domain.Store {

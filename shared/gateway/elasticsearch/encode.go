@@ -93,7 +93,7 @@ func appendIntField(b []byte, key string, v int) []byte {
 	return strconv.AppendInt(appendKey(b, key), int64(v), 10)
 }
 
-// appendRaw appends key and raw, a JSON value, or null when raw is nil.
+// appendRawField appends key and raw, a JSON value, or null when raw is nil.
 func appendRawField(b []byte, key string, raw []byte) []byte {
 	b = appendKey(b, key)
 	if raw == nil {

@@ -87,10 +87,12 @@ func typed[E domain.Entity](src *source) (E, error) {
 // rowsPage is the page size of a Rows scan.
 const rowsPage = 1000
 
-// Rows implements domain.RowLister: every live row of kind, visible or not. A
-// scan longer than one page continues in a point in time, so that it reads
-// one snapshot whatever writes happen meanwhile; a short one (the usual
-// case in tests and small catalogs) costs a single search.
+// Rows implements domain.RowLister: every live row of kind, visible or not.
+// The first page is a plain search, so a short scan (the usual case in tests
+// and small catalogs) costs a single one. A longer scan opens a point in time
+// after that page and reads every later page in it: those pages share one
+// snapshot whatever writes happen meanwhile, but a write that lands between
+// the first page and the point in time shows only in the pages after it.
 func (s *Store) Rows(ctx context.Context, kind domain.Kind) ([]domain.Entity, error) {
 	body := obj{
 		"size":             rowsPage,

@@ -9,11 +9,13 @@ import (
 // refresher keeps the port's visibility rule — a read that starts after a
 // write has returned sees it — without refreshing on the write path. Writes
 // only count themselves (written) before they are answered; a search-based
-// read (list, Rows, truncate) first calls fresh, which returns at once when
-// a _refresh that started after the last counted write has finished, and
-// otherwise joins a shared refresh round: concurrent readers share one
-// _refresh, at most one is in flight, and a round covers every write counted
-// before it started. Batch lookups and marks use real-time _mget and need none.
+// read (list, Rows) first calls fresh, which returns at once when a _refresh
+// that started after the last counted write has finished, and otherwise
+// joins a shared refresh round: concurrent readers share one _refresh, at
+// most one is in flight, and a round covers every write counted before it
+// started. Each truncate _update_by_query pass calls force instead, which
+// waits for a round that starts after the call, so that it also sees other
+// processes' writes. Batch lookups and marks use real-time _mget and need none.
 //
 // Measured on the CI node (README): refreshing after every batch made a
 // Lucene segment per batch and cost ~half the sink's throughput in refresh and

@@ -6,12 +6,15 @@ import (
 )
 
 // The painless scripts that enforce domain.ChangeStore's rules inside
-// Elasticsearch: every change is a scripted upsert that reads the document's
+// Elasticsearch: a change is a scripted upsert that reads the document's
 // stored positions and either rewrites it or sets ctx.op = 'noop' (Stale), in
-// one atomic step per document. Positions are domain.Position keys, whose
-// string order is the binlog order, so compareTo decides. A truncate mark
-// lives in its own document, which a script cannot read: writes carry it as
-// params.mark (see marks.go for how a racing truncate is closed).
+// one atomic step per document. An insert first tries a plain create instead
+// (write.go): it succeeds only where there is no document at all, where
+// scriptRow would write that same document, and gives way to the upsert
+// otherwise. Positions are domain.Position keys, whose string order is the
+// binlog order, so compareTo decides. A truncate mark lives in its own
+// document, which a script cannot read: writes carry it as params.mark (see
+// marks.go for how a racing truncate is closed).
 //
 // Document _source: kind, id; row_pos (last row change, write or delete); row
 // (the entity JSON, null when deleted or truncated); floor (last delete: older
