@@ -238,25 +238,36 @@ func rawClient(b *testing.B, url string) *goes.Client {
 	return es
 }
 
+// benchStamp is every benchmark video's created_at and updated_at, in
+// microseconds as Debezium sends them (2026-01-01T00:00:00Z).
+const benchStamp = int64(1767225600000000)
+
 func videoRow(i int) map[string]any {
 	return map[string]any{
 		"id": fmt.Sprintf("bv%07d", i), "title": fmt.Sprintf("Benchmark video %d", i),
 		"description": "a video loaded by the benchmark", "year_launched": 1950 + i%75,
-		"opened": i%2 == 0, "published": true, "rating": "L", "duration": "Iyg=",
-		"created_at": int64(1767225600000000), "updated_at": int64(1767225600000000),
+		"opened": i%2 == 0, "published": true, "rating": "L", "duration": "Iyg=", // 90.00
+		"created_at": benchStamp, "updated_at": benchStamp,
 	}
 }
 
-// rawDocument is what the store keeps for videoRow(i): the same bytes to index.
+// rawDocument is the document the store writes when the sink inserts
+// videoRow(i) at storetest.Pos(i+1), as sinkLoad's "c" events do: the same
+// fields and values, to index raw.
 func rawDocument(i int) map[string]any {
-	v := storetest.Video(fmt.Sprintf("bv%07d", i), fmt.Sprintf("Benchmark video %d", i))
-	v.Description, v.YearLaunched = "a video loaded by the benchmark", 1950+i%75
+	at := time.UnixMicro(benchStamp).UTC()
+	v := domain.Video{
+		ID: fmt.Sprintf("bv%07d", i), Title: fmt.Sprintf("Benchmark video %d", i),
+		Description: "a video loaded by the benchmark", YearLaunched: 1950 + i%75,
+		Opened: i%2 == 0, Published: true, Rating: "L", Duration: 90,
+		Timestamps: domain.Timestamps{CreatedAt: at, UpdatedAt: at},
+	}
 	return map[string]any{
 		"kind": "video", "id": v.ID, "row_pos": storetest.Pos(i + 1).Key(), "row": v,
 		"doc": map[string]any{
 			"visible": true, "name": v.Title, "description": v.Description, "year_launched": v.YearLaunched,
 			"duration": v.Duration, "rating": v.Rating, "opened": v.Opened,
-			"created_at": v.CreatedAt.Format(time.RFC3339), "updated_at": v.UpdatedAt.Format(time.RFC3339),
+			"created_at": v.CreatedAt.Format(time.RFC3339Nano), "updated_at": v.UpdatedAt.Format(time.RFC3339Nano),
 		},
 	}
 }
