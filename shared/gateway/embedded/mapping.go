@@ -97,15 +97,19 @@ func fields(st *state) (map[string]any, error) {
 		return nil, err
 	}
 	f := map[string]any{fieldKind: string(st.Kind), fieldID: st.ID, fieldState: string(raw), fieldStatus: statusAbsent}
-	e, err := st.entity()
-	if err != nil || e == nil {
+	if st.Row == nil {
+		return f, nil
+	}
+	rels := st.relationIDs()
+	e, err := st.decode(rels)
+	if err != nil {
 		return f, err
 	}
 	f[fieldStatus] = statusHidden
 	if e.Visible() {
 		f[fieldStatus] = statusVisible
 	}
-	for name, ids := range st.relationIDs() {
+	for name, ids := range rels {
 		f[name] = ids
 	}
 	name, ts := domain.Listing(e)

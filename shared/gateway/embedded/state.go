@@ -129,7 +129,12 @@ func (st *state) entity() (domain.Entity, error) {
 	if st.Row == nil {
 		return nil, nil
 	}
-	rels := st.relationIDs()
+	return st.decode(st.relationIDs())
+}
+
+// decode decodes the row, which must be there, with rels (as relationIDs
+// returns them) for its relation ids.
+func (st *state) decode(rels map[string][]string) (domain.Entity, error) {
 	var e domain.Entity
 	var err error
 	switch st.Kind {
