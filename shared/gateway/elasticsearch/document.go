@@ -3,6 +3,7 @@ package elasticsearch
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/videocatalog/catalog/shared/domain"
 )
@@ -19,17 +20,13 @@ type source struct {
 	Categories  []string `json:"categories"`
 	Genres      []string `json:"genres"`
 	CastMembers []string `json:"cast_members"`
-	Doc         *struct {
-		Visible bool `json:"visible"`
-	} `json:"doc"`
 }
 
 // sourceFields are the _source fields reads fetch: never rels or positions.
 var sourceFields = []string{fieldKind, fieldID, fieldRow, "categories", "genres", "cast_members", fieldDoc + ".visible"}
 
-// live reports whether the document holds a row (not a delete marker, a
-// truncated row or a parent known from its join rows only).
-func (s *source) live() bool { return len(s.Row) > 0 && string(s.Row) != "null" }
+// sourceList is sourceFields as a _source query parameter.
+var sourceList = strings.Join(sourceFields, ",")
 
 // entity decodes the row with its relation ids filled.
 func (s *source) entity() (domain.Entity, error) {

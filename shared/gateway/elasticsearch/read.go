@@ -3,9 +3,7 @@ package elasticsearch
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/url"
-	"strings"
 
 	"github.com/videocatalog/catalog/shared/domain"
 )
@@ -34,7 +32,10 @@ func (s *Store) ImageMedia(ctx context.Context, ids []string) ([]domain.ImageMed
 	return lookup[domain.ImageMedia](ctx, s, domain.KindImageMedia, ids)
 }
 
-// lookup fetches the visible entities among ids in one real-time _mget.
+// lookup fetches the visible entities among ids in one real-time _mget. The
+// rows decode straight into E, as list's do: document ids carry the kind, and
+// doc is present only beside a live row (scripts.go), so doc.visible alone
+// tells the visible ones.
 func lookup[E domain.Entity](ctx context.Context, s *Store, kind domain.Kind, ids []string) ([]E, error) {
 	seen := map[string]bool{}
 	var docIDs []string
@@ -49,39 +50,27 @@ func lookup[E domain.Entity](ctx context.Context, s *Store, kind domain.Kind, id
 	}
 	var res struct {
 		Docs []struct {
-			Found  bool   `json:"found"`
-			Source source `json:"_source"`
+			Found  bool `json:"found"`
+			Source struct {
+				listSource[E]
+				Doc *struct {
+					Visible bool `json:"visible"`
+				} `json:"doc"`
+			} `json:"_source"`
 		} `json:"docs"`
 	}
-	q := url.Values{"_source": {strings.Join(sourceFields, ",")}}
+	q := url.Values{"_source": {sourceList}}
 	if err := s.c.do(ctx, "POST", "/"+s.names.Alias()+"/_mget", q, obj{"ids": docIDs}, &res); err != nil {
 		return nil, unavailable("lookup "+string(kind), err)
 	}
 	var out []E
-	for _, d := range res.Docs {
-		if !d.Found || !d.Source.live() || d.Source.Doc == nil || !d.Source.Doc.Visible {
-			continue
+	for i := range res.Docs {
+		d := &res.Docs[i]
+		if d.Found && d.Source.Doc != nil && d.Source.Doc.Visible {
+			out = append(out, d.Source.entity())
 		}
-		e, err := typed[E](&d.Source)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
 	}
 	return out, nil
-}
-
-func typed[E domain.Entity](src *source) (E, error) {
-	var zero E
-	e, err := src.entity()
-	if err != nil {
-		return zero, err
-	}
-	v, ok := e.(E)
-	if !ok {
-		return zero, fmt.Errorf("document %s:%s holds a %T", src.Kind, src.ID, e)
-	}
-	return v, nil
 }
 
 // rowsPage is the page size of a Rows scan.
