@@ -32,6 +32,7 @@ func TestValidation(t *testing.T) {
 		{"video from year 3", domain.Video{ID: "v1", Title: "Bacurau", YearLaunched: 3}, "year_launched"},
 		{"video too long", domain.Video{ID: "v1", Title: "Bacurau", Duration: 1000}, "duration"},
 		{"video with a bad media id", domain.Video{ID: "v1", Title: "Bacurau", BannerID: "../x"}, "banner_id"},
+		{"video with two bad media ids", domain.Video{ID: "v1", Title: "Bacurau", TrailerMediaID: "a b", ThumbnailHalfID: "../x"}, "trailer_id"},
 		{"video media", domain.VideoMedia{ID: "m1", Status: domain.MediaCompleted, EncodedPath: "a/b.m3u8"}, ""},
 		{"video media of unknown status", domain.VideoMedia{ID: "m1", Status: "DONE"}, "media_status"},
 		{"image media", domain.ImageMedia{ID: "i1"}, ""},

@@ -62,12 +62,13 @@ func (v Video) Validate() error {
 	if v.Duration < 0 || v.Duration > 999.99 {
 		return invalid("video", "duration", "must be between 0 and 999.99, got %v", v.Duration)
 	}
-	for field, id := range map[string]string{
-		"video_id": v.VideoMediaID, "trailer_id": v.TrailerMediaID, "banner_id": v.BannerID,
-		"thumbnail_id": v.ThumbnailID, "thumbnail_half_id": v.ThumbnailHalfID,
+	// In column order, so the first bad id is the one reported.
+	for _, m := range [...]struct{ field, id string }{
+		{"video_id", v.VideoMediaID}, {"trailer_id", v.TrailerMediaID}, {"banner_id", v.BannerID},
+		{"thumbnail_id", v.ThumbnailID}, {"thumbnail_half_id", v.ThumbnailHalfID},
 	} {
-		if id != "" && !validID(id) {
-			return invalid("video", field, "must be a media id, got %q", id)
+		if m.id != "" && !validID(m.id) {
+			return invalid("video", m.field, "must be a media id, got %q", m.id)
 		}
 	}
 	return nil
