@@ -179,17 +179,9 @@ func encodeEntity(e domain.Entity) (json.RawMessage, error) {
 	case domain.Genre:
 		v.CategoryIDs = nil
 		e = v
-	case *domain.Genre:
-		g := *v
-		g.CategoryIDs = nil
-		e = g
 	case domain.Video:
 		v.CategoryIDs, v.GenreIDs, v.CastMemberIDs = nil, nil, nil
 		e = v
-	case *domain.Video:
-		w := *v
-		w.CategoryIDs, w.GenreIDs, w.CastMemberIDs = nil, nil, nil
-		e = w
 	}
 	return json.Marshal(e)
 }

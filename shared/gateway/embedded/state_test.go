@@ -43,18 +43,3 @@ func TestRemovedPairKeepsItsPosition(t *testing.T) {
 		t.Errorf("relation ids %v, want none", ids)
 	}
 }
-
-func TestEncodeDropsRelationIDsOfPointers(t *testing.T) {
-	raw, err := encodeEntity(&domain.Video{ID: "v1", Title: "T", GenreIDs: []string{"g1"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	st := &state{Kind: domain.KindVideo, ID: "v1", Row: raw}
-	e, err := st.entity()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if v := e.(domain.Video); v.Title != "T" || v.GenreIDs != nil {
-		t.Errorf("decoded %+v, want title T without genre ids", v)
-	}
-}
