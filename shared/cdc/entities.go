@@ -1,7 +1,6 @@
 package cdc
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -161,10 +160,8 @@ func Join(table string, row Row) (parentID, childID string, err error) {
 		return "", "", r.err
 	}
 	for i, id := range []string{parentID, childID} {
-		var ve *domain.ValidationError
-		if errors.As(domain.ValidateID(table, id), &ve) {
-			ve.Field = cols[i] // ValidateID names the field "id"
-			return "", "", ve
+		if err := domain.ValidateIDField(table, cols[i], id); err != nil {
+			return "", "", err
 		}
 	}
 	return parentID, childID, nil

@@ -48,9 +48,13 @@ func validID(id string) bool {
 
 // ValidateID checks an entity id: the admin uses 32 hex characters, but any
 // short token of URL-safe characters is accepted so ids stay opaque.
-func ValidateID(entity, id string) error {
+func ValidateID(entity, id string) error { return ValidateIDField(entity, "id", id) }
+
+// ValidateIDField is ValidateID for an id held in field, such as a join
+// table's video_id: the error names that field.
+func ValidateIDField(entity, field, id string) error {
 	if !validID(id) {
-		return invalid(entity, "id", "must be 1 to 64 characters of [0-9A-Za-z_-], got %q", id)
+		return invalid(entity, field, "must be 1 to 64 characters of [0-9A-Za-z_-], got %q", id)
 	}
 	return nil
 }

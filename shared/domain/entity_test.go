@@ -97,3 +97,14 @@ func TestValidateIDMatchesPattern(t *testing.T) {
 		}
 	}
 }
+
+func TestValidateIDFieldNamesTheField(t *testing.T) {
+	var ve *domain.ValidationError
+	err := domain.ValidateIDField("videos_genres", "genre_id", "g 1")
+	if !errors.As(err, &ve) || ve.Entity != "videos_genres" || ve.Field != "genre_id" || !errors.Is(err, domain.ErrInvalid) {
+		t.Fatalf("ValidateIDField = %v, want a ValidationError on videos_genres.genre_id wrapping ErrInvalid", err)
+	}
+	if err := domain.ValidateIDField("videos_genres", "genre_id", "g1"); err != nil {
+		t.Fatalf("ValidateIDField(g1) = %v", err)
+	}
+}
