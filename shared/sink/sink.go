@@ -123,35 +123,35 @@ func (s *Sink) apply(ctx context.Context, t table, c cdc.Change) (domain.Outcome
 // applyJoin maps a join-table change onto its relation pair(s). An update that
 // moves a join row to another pair removes the old pair and adds the new one.
 func (s *Sink) applyJoin(ctx context.Context, rel domain.Relation, c cdc.Change) (domain.Outcome, error) {
-	table := c.Table
-	relate := func(r cdc.Row, present bool) (domain.Outcome, error) {
-		parent, child, err := cdc.Join(table, r)
+	relate := func(parent, child string, present bool) (domain.Outcome, error) {
+		return s.ingest.Relate(ctx, c.Position, rel, parent, child, present)
+	}
+	if c.Op == cdc.OpDelete {
+		parent, child, err := cdc.Join(c.Table, c.Before)
 		if err != nil {
 			return 0, err
 		}
-		return s.ingest.Relate(ctx, c.Position, rel, parent, child, present)
+		return relate(parent, child, false)
 	}
-	switch c.Op {
-	case cdc.OpDelete:
-		return relate(c.Before, false)
-	case cdc.OpUpdate:
-		if c.Before != nil {
-			oldParent, oldChild, err := cdc.Join(table, c.Before)
-			if err != nil {
+	if c.Op == cdc.OpUpdate && c.Before != nil {
+		oldParent, oldChild, err := cdc.Join(c.Table, c.Before)
+		if err != nil {
+			return 0, err
+		}
+		newParent, newChild, err := cdc.Join(c.Table, c.After)
+		if err != nil {
+			return 0, err
+		}
+		if oldParent != newParent || oldChild != newChild {
+			if _, err := relate(oldParent, oldChild, false); err != nil {
 				return 0, err
-			}
-			newParent, newChild, err := cdc.Join(table, c.After)
-			if err != nil {
-				return 0, err
-			}
-			if oldParent != newParent || oldChild != newChild {
-				if _, err := relate(c.Before, false); err != nil {
-					return 0, err
-				}
 			}
 		}
-		return relate(c.After, true)
-	default:
-		return relate(c.After, true)
+		return relate(newParent, newChild, true)
 	}
+	parent, child, err := cdc.Join(c.Table, c.After)
+	if err != nil {
+		return 0, err
+	}
+	return relate(parent, child, true)
 }
