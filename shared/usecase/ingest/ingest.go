@@ -1,6 +1,8 @@
 // Package ingest holds the write use cases: save, delete, relate and truncate
-// catalog rows as the admin database changes. Ordering and deduplication are the
-// store's job (domain.ChangeStore); this layer validates and names the intent.
+// catalog rows as the admin database changes. Ordering, deduplication and
+// refusing invalid row and relation changes with domain.ErrInvalid are the
+// store's job (domain.ChangeStore); this layer names the intent, and checks
+// truncate positions, which stores do not.
 package ingest
 
 import (
@@ -34,18 +36,12 @@ func (s *Service) Delete(ctx context.Context, pos domain.Position, kind domain.K
 }
 
 func (s *Service) applyRow(ctx context.Context, c domain.RowChange) (domain.Outcome, error) {
-	if err := c.Validate(); err != nil {
-		return 0, err
-	}
 	return s.store.ApplyRow(ctx, c)
 }
 
 // Relate records that the join row (parent, child) of rel exists (present) or not at pos.
 func (s *Service) Relate(ctx context.Context, pos domain.Position, rel domain.Relation, parentID, childID string, present bool) (domain.Outcome, error) {
 	c := domain.RelationChange{Relation: rel, ParentID: parentID, ChildID: childID, Position: pos, Present: present}
-	if err := c.Validate(); err != nil {
-		return 0, err
-	}
 	return s.store.ApplyRelation(ctx, c)
 }
 
