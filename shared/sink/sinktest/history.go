@@ -8,8 +8,10 @@ package sinktest
 import (
 	"encoding/base64"
 	"fmt"
+	"maps"
 	"math/big"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"time"
 
@@ -42,14 +44,8 @@ var joinTables = map[string]struct{ parent, child, parentCol, childCol string }{
 	"videos_cast_members": {"videos", "cast_members", "video_id", "cast_member_id"},
 }
 
-func sortedJoinTables() []string {
-	names := make([]string, 0, len(joinTables))
-	for n := range joinTables {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+// joinTableNames are the keys of joinTables, sorted, so that a seed picks the same tables.
+var joinTableNames = slices.Sorted(maps.Keys(joinTables))
 
 // history generates a random sequence of changes: an optional initial snapshot,
 // then inserts, updates, deletes (cascading their join rows silently, as the
@@ -119,7 +115,7 @@ func (h *history) snapshot() {
 			h.events = append(h.events, event{table: t, op: "r", after: h.db.rows[t][id], pos: at})
 		}
 	}
-	for _, t := range sortedJoinTables() {
+	for _, t := range joinTableNames {
 		for pair := range h.db.joins[t] {
 			h.events = append(h.events, event{table: t, op: "r", after: h.joinRow(t, pair), pos: at})
 		}
@@ -165,7 +161,7 @@ func (h *history) step(pos *domain.Position) {
 		h.cascade(t, id)
 		emit(event{table: t, op: "d", before: before})
 	case n < 80:
-		t := sortedJoinTables()[h.rnd.IntN(len(joinTables))]
+		t := joinTableNames[h.rnd.IntN(len(joinTableNames))]
 		j := joinTables[t]
 		parent, okP := h.pickExisting(j.parent)
 		child, okC := h.pickExisting(j.child)
@@ -176,7 +172,7 @@ func (h *history) step(pos *domain.Position) {
 		h.db.joins[t][pair] = true
 		emit(event{table: t, op: "c", after: h.joinRow(t, pair)})
 	case n < 98:
-		t := sortedJoinTables()[h.rnd.IntN(len(joinTables))]
+		t := joinTableNames[h.rnd.IntN(len(joinTableNames))]
 		pairs := sortedPairs(h.db.joins[t])
 		if len(pairs) == 0 {
 			return
@@ -185,7 +181,7 @@ func (h *history) step(pos *domain.Position) {
 		delete(h.db.joins[t], pair)
 		emit(event{table: t, op: "d", before: h.joinRow(t, pair)})
 	default:
-		t := sortedJoinTables()[h.rnd.IntN(len(joinTables))]
+		t := joinTableNames[h.rnd.IntN(len(joinTableNames))]
 		h.db.joins[t] = map[[2]string]bool{}
 		emit(event{table: t, op: "t"})
 	}
@@ -224,9 +220,8 @@ func (h *history) pickOrNew(table string) (string, bool) {
 }
 
 var (
-	names   = []string{"Ação", "Aventura", "Drama", "Comédia", "The Matrix", "Cidade de Deus", "Noite", "Mar Aberto"}
-	ratings = []string{"ER", "L", "10", "12", "14", "16", "18"}
-	epoch   = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	names = []string{"Ação", "Aventura", "Drama", "Comédia", "The Matrix", "Cidade de Deus", "Noite", "Mar Aberto"}
+	epoch = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 )
 
 // randomRow makes the row as Debezium's JsonConverter (schemas off) encodes it,
@@ -265,7 +260,7 @@ func (h *history) randomRow(table, id string, before map[string]any) map[string]
 		row["title"], row["description"] = name, "story of "+name
 		row["year_launched"] = 1950 + r.IntN(75)
 		row["opened"], row["published"] = boolean(), boolean()
-		row["rating"] = ratings[r.IntN(len(ratings))]
+		row["rating"] = string(domain.Ratings[r.IntN(len(domain.Ratings))])
 		row["duration"] = decimal(int64(r.IntN(99999)))
 		for _, col := range []string{"video_id", "trailer_id", "banner_id", "thumbnail_id", "thumbnail_half_id"} {
 			row[col] = nil
