@@ -104,8 +104,9 @@ var plainDecimal = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 //
 // A plain decimal string and a base64 string cannot be confused for the admin's
 // DECIMAL(5,2): a positive value's base64 starts with a letter (its first byte is
-// below 0x80), and an all-digit base64 string decodes to at most -3 145 728
-// unscaled, far outside the column's range.
+// below 0x80), and an all-digit base64 string decodes to at most -532 611
+// unscaled ("0000" to "9999" span -2 929 356 to -532 611; longer ones lie
+// further below), far outside the column's range.
 func toDecimal(v any, scale int) (float64, error) {
 	switch d := v.(type) {
 	case json.Number:
