@@ -116,7 +116,7 @@ func (h *history) snapshot() {
 		}
 	}
 	for _, t := range joinTableNames {
-		for pair := range h.db.joins[t] {
+		for _, pair := range sortedPairs(h.db.joins[t]) {
 			h.events = append(h.events, event{table: t, op: "r", after: h.joinRow(t, pair), pos: at})
 		}
 	}
