@@ -84,10 +84,10 @@ func (w *writer) tombstone(table string, key map[string]any) {
 }
 
 func (w *writer) snapshotRow(table string, row map[string]any) {
-	w.emit(table, "r", keyOf(table, row), nil, row, "true")
+	w.emit(table, "r", keyOf(row), nil, row, "true")
 }
 
-func keyOf(table string, row map[string]any) map[string]any {
+func keyOf(row map[string]any) map[string]any {
 	if v, ok := row["id"]; ok {
 		return map[string]any{"id": v}
 	}
