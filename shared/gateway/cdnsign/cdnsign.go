@@ -73,7 +73,9 @@ func checkURL(rawURL string) error {
 	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
 		return fmt.Errorf("cdnsign: %q is not an absolute http or https URL", rawURL)
 	}
-	if u.Fragment != "" || strings.Contains(rawURL, "#") {
+	// url.Parse sets Fragment only from text after a '#', so this also
+	// refuses a bare trailing '#', which leaves Fragment empty.
+	if strings.Contains(rawURL, "#") {
 		return errors.New("cdnsign: a URL to sign must not have a fragment")
 	}
 	query := u.Query()

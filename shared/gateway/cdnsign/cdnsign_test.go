@@ -129,6 +129,7 @@ func TestSignRejectsBadURLs(t *testing.T) {
 		"/relative/path",
 		"ftp://example.com/file",
 		"https://example.com/x#frag",
+		"https://example.com/x#",
 		"https://example.com/x?Expires=1",
 		"https://example.com/x?a=1&KeyName=k",
 		"https://example.com/x?Signature=abc",
