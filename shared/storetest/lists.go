@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -207,8 +208,7 @@ var listTests = map[string]func(t *testing.T, s domain.Store){
 		}
 	},
 	"CursorWalkEverySort": func(t *testing.T, s domain.Store) {
-		for _, kind := range sortedKeys(kindNames(listKinds)) {
-			k := domain.Kind(kind)
+		for _, k := range slices.Sorted(maps.Keys(listKinds)) {
 			visible, hidden := walkFixtures(k)
 			put(t, s, Pos(1), visible...)
 			if hidden != nil {
@@ -242,12 +242,4 @@ var listTests = map[string]func(t *testing.T, s domain.Store){
 			}
 		}
 	},
-}
-
-func kindNames[V any](m map[domain.Kind]V) map[string]V {
-	out := make(map[string]V, len(m))
-	for k, v := range m {
-		out[string(k)] = v
-	}
-	return out
 }
