@@ -56,9 +56,6 @@ func (p Position) Compare(q Position) int {
 	return strings.Compare(p.Key(), q.Key())
 }
 
-// After reports whether p is strictly newer than q.
-func (p Position) After(q Position) bool { return p.Compare(q) > 0 }
-
 func (p Position) String() string {
 	s := fmt.Sprintf("%s:%d#%d", p.File, p.Pos, p.Row)
 	if p.Snapshot {
